@@ -1,0 +1,107 @@
+//! nomina finds the entities of a gazetteer in multilingual news text: French and Italian
+//! first, and the English they quote. It detects the language of the document and of each
+//! sentence, splits sentences, and matches every name of the gazetteer in one Aho-Corasick pass
+//! over folded text, returning typed mentions whose byte spans point into the original input.
+//!
+//! # Quick start
+//!
+//! ```
+//! use nomina::{Analyzer, Gazetteer};
+//! let gazetteer = Gazetteer::from_tsv_str("Q380\torganization\tMeta\nQ458\torganization\tUnion européenne\n")?;
+//! let analyzer = Analyzer::new(&gazetteer)?;
+//! let text = "Meta conteste l’amende infligée par l’Union europeenne.";
+//! let spans: Vec<_> = analyzer.analyze(text).mentions().iter().map(|m| (m.id(), m.span())).collect();
+//! assert_eq!(spans, [("Q380", 0..4), ("Q458", 43..59)]);
+//! # Ok::<(), nomina::Error>(())
+//! ```
+//!
+//! # Match semantics
+//!
+//! This section is a contract: every rule has tests in French, Italian and English, with the
+//! negative cases (`tests/`).
+//!
+//! 1. **Case- and accent-insensitive.** Text and names are folded alike: lower-cased, accents
+//!    removed (precomposed or combining: NFC and NFD text match alike), ligatures expanded
+//!    (`Coeur` finds `Cœur`, `Strasse` finds `Straße`). `Union europeenne` finds
+//!    `Union européenne`.
+//! 2. **Capitalisation-aware.** A name whose first letter is upper-case does not match text whose
+//!    first letter is lower-case: `Meta` matches `Meta` and `META`, not the Italian noun `meta`.
+//!    A name written in lower case (`eBay`, `messages privés`) matches any case.
+//! 3. **Typographic variants are equal**: apostrophes `’ ' ʼ ‘`; quotes `« » " “ ”`; dashes
+//!    `- – ‑ —`; any run of spaces, tabs, line breaks or no-break spaces is one space, so a name
+//!    broken across a line break is found (unless the line break ends a sentence).
+//! 4. **Whole words only.** `Meta` is not found in `Metaverse`, `X` not in `Xbox` or `X2`,
+//!    `Twitter` not in `pic.twitter.com`: a name never starts or ends next to a letter or digit,
+//!    nor inside a dotted token (`twitter.com`), a URL or an e-mail address.
+//!    Yet a French or Italian elided word before a name does not block it (`d’Amazon`,
+//!    `l’Union européenne`, `dell’Unione europea`, `all'Italia`, `qu’Elon Musk`) while another
+//!    word before an apostrophe does (`Neill` is not found in `O’Neill`); an English possessive
+//!    after a name does not block it (`Meta’s`); hyphenated compounds split (`Facebook-Netflix`
+//!    is two mentions). The span covers the name only.
+//! 5. **Leftmost-longest.** Of two names starting at the same place the longest wins
+//!    (`Facebook Watch` over `Facebook`), and the leftmost start wins over a later one. A longer
+//!    candidate that fails a check never hides a shorter one that passes: with the names
+//!    `Renault` and `Renault Sport`, `une Renault sportive` yields `Renault`. Mentions are sorted
+//!    and never overlap.
+//! 6. **Languages.** A name limited to languages only matches in sentences detected as one of
+//!    them. A mention never crosses a sentence boundary.
+//! 7. **Exact names.** A name flagged `exact` matches only text written exactly like it (case and
+//!    accents included), up to the typographic variants of rule 3 and the Unicode normalisation
+//!    form.
+//! 8. **Shared names.** A name shared by several entities (`Amazon`, the company and the river)
+//!    yields one mention that carries every candidate entity that passes the checks, in
+//!    gazetteer order; [`Mention::id`] and [`Mention::kind`] are those of the first.
+//!
+//! # Offsets
+//!
+//! Every span is a byte range of the ORIGINAL input, on char boundaries, end exclusive:
+//! `&input[m.start()..m.end()] == m.text()`, whatever folding happened. A surface includes the
+//! combining marks of its last letter (NFD input) and never a trailing invisible format
+//! character. Sentences cover the input in order, without gap or overlap, each with its trailing
+//! white space.
+//!
+//! # Languages
+//!
+//! The document language comes from the whole text; each sentence gets its own when it is long
+//! enough to tell, and inherits the document's otherwise. Detection is restricted to an
+//! allowlist, French, Italian and English by default ([`DEFAULT_LANGUAGES`]); any language of
+//! [`Lang::all`] can be allowed with [`AnalyzerBuilder::languages`].
+//!
+//! # Gazetteers
+//!
+//! TSV, one name a line: `id<TAB>kind<TAB>name[<TAB>langs[<TAB>flags]]` (see
+//! [`GazetteerBuilder::add_tsv`]); JSON Lines, one entity a line (see
+//! [`GazetteerBuilder::add_jsonl`]); or built in code with [`Gazetteer::builder`]. A malformed
+//! line is an [`Error::Parse`] naming the source, the line and the cause.
+//!
+//! # Performance
+//!
+//! The text is folded once (ASCII fast path, compact offset map); the anchored automaton is
+//! walked only where a word may start; word boundaries, elision and capitalisation are checked
+//! locally at candidate edges; sentence ends are found by scanning for terminators, and sentence
+//! languages by a vote of function words, with whatlang only where the vote is undecided.
+//! See the README for measured figures.
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+mod analyzer;
+mod error;
+mod gazetteer;
+mod lang;
+mod matcher;
+mod mention;
+mod normalize;
+mod segment;
+
+pub use analyzer::{Analysis, Analyzer, AnalyzerBuilder, DEFAULT_LANGUAGES, Mentions, Sentence};
+pub use error::{Error, Result};
+pub use gazetteer::{Entity, Gazetteer, GazetteerBuilder, Kind, MAX_NAME_BYTES, MAX_NAMES, Name};
+pub use lang::Lang;
+pub use mention::{Candidate, Mention, MentionRecord};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

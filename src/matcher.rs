@@ -1,0 +1,522 @@
+//! The automaton over folded names, and the checks that turn its hits into mentions.
+//!
+//! Names are folded (see `normalize`) and deduplicated into patterns; one anchored
+//! Aho-Corasick automaton holds them all. The text is folded once; then, at every position
+//! where a word may start, the automaton is walked from its anchored start state until it dies,
+//! collecting every pattern that ends at a word boundary. The longest candidate that passes the
+//! checks (left context, right context, URLs, language, capitalisation, exactness) becomes the
+//! mention, and the scan resumes after it: leftmost-longest, without letting a longer candidate
+//! that fails hide a shorter one that passes.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{Anchored, MatchKind, StartKind, dfa, nfa::contiguous};
+
+use crate::error::{Error, Result};
+use crate::gazetteer::{Gazetteer, LangSet};
+use crate::lang::Lang;
+use crate::mention::{Candidate, Mention};
+use crate::normalize::{self, Folded, char_at, char_before, is_word_byte, is_word_char};
+
+/// Patterns below this many bytes in total get a DFA (fastest, memory grows with
+/// states × byte classes); larger sets get a contiguous NFA (compact).
+const DFA_MAX_PATTERN_BYTES: usize = 64 * 1024;
+
+/// How far the URL / e-mail check looks around a candidate, in bytes each side.
+const TOKEN_WINDOW: usize = 256;
+
+/// The automaton: a DFA for small gazetteers, a contiguous NFA for large ones.
+#[derive(Debug, Clone)]
+enum Auto {
+    Dfa(dfa::DFA),
+    Nfa(contiguous::NFA),
+}
+
+/// One gazetteer name under a pattern.
+#[derive(Debug, Clone)]
+struct Entry {
+    entity: u32,
+    name: Arc<str>,
+    langs: LangSet,
+    exact: bool,
+    /// The name's first letter is upper-case: the text's must not be lower-case.
+    cap: bool,
+}
+
+/// One distinct folded name.
+#[derive(Debug, Clone)]
+struct Pattern {
+    entries: Range<u32>,
+    /// Every distinct entity of the entries, when there are several (shared by mentions).
+    all: Option<Arc<[Candidate]>>,
+    /// The folded name's last word is an elision word (`dell`, `l`): not a match before `'`.
+    elidable_end: bool,
+}
+
+/// The compiled gazetteer.
+#[derive(Debug, Clone)]
+pub(crate) struct Matcher {
+    auto: Auto,
+    patterns: Vec<Pattern>,
+    entries: Vec<Entry>,
+    entities: Vec<Candidate>,
+}
+
+/// Where to match: one sentence (or the whole text), folded.
+pub(crate) struct Segment {
+    /// The folded range of the segment.
+    pub(crate) folded: Range<usize>,
+    /// The original range of the segment.
+    pub(crate) original: Range<usize>,
+    /// Its language; `None` when unknown.
+    pub(crate) lang: Option<Lang>,
+    /// Apply language limits of names (false: ignore them).
+    pub(crate) check_langs: bool,
+    /// The sentence index reported in mentions.
+    pub(crate) index: usize,
+}
+
+/// Scratch space reused across calls.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    hits: Vec<(usize, u32)>,
+    passing: Vec<u32>,
+}
+
+impl Matcher {
+    /// Compiles the gazetteer.
+    pub(crate) fn new(gaz: &Gazetteer) -> Result<Matcher> {
+        let mut index: std::collections::HashMap<Box<[u8]>, u32> = std::collections::HashMap::new();
+        let mut keys: Vec<Box<[u8]>> = Vec::new();
+        let mut per_pattern: Vec<Vec<Entry>> = Vec::new();
+        let mut entities = Vec::with_capacity(gaz.len());
+        for (ei, entity) in gaz.entities().iter().enumerate() {
+            entities.push(Candidate::new(entity.id_arc().clone(), entity.kind().clone()));
+            for name in entity.names() {
+                let key = normalize::fold_str(name.text()).into_bytes().into_boxed_slice();
+                if key.is_empty() {
+                    continue;
+                }
+                let pid = match index.get(&key) {
+                    Some(&p) => p,
+                    None => {
+                        let p = u32::try_from(keys.len())
+                            .map_err(|_| Error::TooLarge("more than 4 billion names".into()))?;
+                        index.insert(key.clone(), p);
+                        keys.push(key);
+                        per_pattern.push(Vec::new());
+                        p
+                    }
+                };
+                let cap = name
+                    .text()
+                    .chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(|c| c.is_uppercase());
+                if let Some(list) = per_pattern.get_mut(pid as usize) {
+                    list.push(Entry {
+                        entity: ei as u32,
+                        name: name.text_arc().clone(),
+                        langs: name.lang_set(),
+                        exact: name.is_exact(),
+                        cap,
+                    });
+                }
+            }
+        }
+        drop(index);
+        let mut patterns = Vec::with_capacity(keys.len());
+        let mut entries = Vec::with_capacity(gaz.names_len());
+        for (key, list) in keys.iter().zip(per_pattern) {
+            let first = entries.len() as u32;
+            let mut ids: Vec<u32> = list.iter().map(|e| e.entity).collect();
+            ids.dedup();
+            let all = if ids.len() > 1 {
+                Some(
+                    ids.iter()
+                        .filter_map(|&i| entities.get(i as usize).cloned())
+                        .collect::<Arc<[Candidate]>>(),
+                )
+            } else {
+                None
+            };
+            entries.extend(list);
+            let last_word = key.rsplit(|&b| !is_word_byte(b)).next().unwrap_or(&[]);
+            patterns.push(Pattern {
+                entries: first..entries.len() as u32,
+                all,
+                elidable_end: is_elision(last_word),
+            });
+        }
+        let total: usize = keys.iter().map(|k| k.len()).sum();
+        let auto = if total <= DFA_MAX_PATTERN_BYTES {
+            dfa::DFA::builder()
+                .match_kind(MatchKind::Standard)
+                .start_kind(StartKind::Anchored)
+                .prefilter(false)
+                .byte_classes(true)
+                .build(keys.iter())
+                .map(Auto::Dfa)
+        } else {
+            contiguous::NFA::builder()
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .byte_classes(true)
+                .build(keys.iter())
+                .map(Auto::Nfa)
+        }
+        .map_err(|e| Error::Build(e.to_string()))?;
+        Ok(Matcher {
+            auto,
+            patterns,
+            entries,
+            entities,
+        })
+    }
+
+    /// Heap memory of the automaton, in bytes.
+    pub(crate) fn automaton_memory(&self) -> usize {
+        match &self.auto {
+            Auto::Dfa(a) => a.memory_usage(),
+            Auto::Nfa(a) => a.memory_usage(),
+        }
+    }
+
+    /// The number of distinct folded names.
+    pub(crate) fn patterns_len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Finds the mentions of one segment and appends them to `out`.
+    pub(crate) fn find<'t>(
+        &self,
+        text: &'t str,
+        folded: &Folded,
+        seg: &Segment,
+        scratch: &mut Scratch,
+        out: &mut Vec<Mention<'t>>,
+    ) {
+        match &self.auto {
+            Auto::Dfa(a) => self.find_with(a, text, folded, seg, scratch, out),
+            Auto::Nfa(a) => self.find_with(a, text, folded, seg, scratch, out),
+        }
+    }
+
+    fn find_with<'t, A: Automaton>(
+        &self,
+        auto: &A,
+        text: &'t str,
+        folded: &Folded,
+        seg: &Segment,
+        scratch: &mut Scratch,
+        out: &mut Vec<Mention<'t>>,
+    ) {
+        let Ok(start_state) = auto.start_state(Anchored::Yes) else {
+            return;
+        };
+        let fb = folded.bytes();
+        let Some(fb) = fb.get(..seg.folded.end) else {
+            return;
+        };
+        let lo = seg.folded.start;
+        let mut i = lo;
+        let mut prev_word = false;
+        while i < fb.len() {
+            let b = fb[i];
+            let (word, len) = if b < 0x80 {
+                (is_word_byte(b), 1)
+            } else {
+                match char_at(fb, i) {
+                    Some((c, l)) => (is_word_char(c), l),
+                    None => (false, 1),
+                }
+            };
+            if !prev_word && b != b' ' && left_ok(fb, lo, i) {
+                // Walk the automaton from here, collecting patterns that end at a boundary.
+                scratch.hits.clear();
+                let mut sid = start_state;
+                for (j, &byte) in fb.iter().enumerate().skip(i) {
+                    sid = auto.next_state(Anchored::Yes, sid, byte);
+                    if auto.is_special(sid) {
+                        if auto.is_dead(sid) {
+                            break;
+                        }
+                        if auto.is_match(sid) && boundary_after(fb, j + 1) {
+                            for k in 0..auto.match_len(sid) {
+                                let pid = auto.match_pattern(sid, k);
+                                if auto.pattern_len(pid) == j + 1 - i {
+                                    scratch.hits.push((j + 1, pid.as_u32()));
+                                }
+                            }
+                        }
+                    }
+                }
+                let mut found = None;
+                while let Some((end, pid)) = scratch.hits.pop() {
+                    if let Some(m) = self.accept(text, folded, seg, i, end, pid, scratch) {
+                        found = Some((end, m));
+                        break;
+                    }
+                }
+                if let Some((end, m)) = found {
+                    out.push(m);
+                    prev_word = char_before(fb, end).is_some_and(|(c, _)| is_word_char(c));
+                    i = end;
+                    continue;
+                }
+            }
+            prev_word = word;
+            i += len;
+        }
+    }
+
+    /// Checks a candidate `folded[start..end]` for pattern `pid` and builds its mention.
+    #[allow(clippy::too_many_arguments)]
+    fn accept<'t>(
+        &self,
+        text: &'t str,
+        folded: &Folded,
+        seg: &Segment,
+        start: usize,
+        end: usize,
+        pid: u32,
+        scratch: &mut Scratch,
+    ) -> Option<Mention<'t>> {
+        let fb = &folded.bytes()[..seg.folded.end];
+        let pattern = self.patterns.get(pid as usize)?;
+        // Right context: `twitter.com`, `meta@`, and elision words before an apostrophe.
+        if let Some(&next) = fb.get(end) {
+            if (next == b'.' || next == b'@')
+                && fb.get(end + 1).is_some_and(|&b| is_word_byte(b) || b >= 0x80)
+            {
+                return None;
+            }
+            if next == b'\'' && pattern.elidable_end {
+                return None;
+            }
+        }
+        if in_url_or_email(fb, seg.folded.start, start, end) {
+            return None;
+        }
+        let (s, e) = folded.to_original(text, start, end, seg.original.clone());
+        let surface = text.get(s..e)?;
+        let lower_initial = surface
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(|c| c.is_lowercase());
+        scratch.passing.clear();
+        let entries = self
+            .entries
+            .get(pattern.entries.start as usize..pattern.entries.end as usize)?;
+        let mut name = None;
+        for entry in entries {
+            if seg.check_langs && !entry.langs.allows(seg.lang) {
+                continue;
+            }
+            if entry.cap && lower_initial {
+                continue;
+            }
+            if entry.exact && !normalize::exact_chars(surface).eq(normalize::exact_chars(&entry.name)) {
+                continue;
+            }
+            if name.is_none() {
+                name = Some(entry.name.clone());
+            }
+            if !scratch.passing.contains(&entry.entity) {
+                scratch.passing.push(entry.entity);
+            }
+        }
+        let name = name?;
+        let first = self.entities.get(*scratch.passing.first()? as usize)?.clone();
+        let all = match &pattern.all {
+            None => None,
+            Some(_) if scratch.passing.len() == 1 => None,
+            Some(all) if all.len() == scratch.passing.len() => Some(all.clone()),
+            Some(_) => Some(
+                scratch
+                    .passing
+                    .iter()
+                    .filter_map(|&i| self.entities.get(i as usize).cloned())
+                    .collect(),
+            ),
+        };
+        Some(Mention {
+            start: s,
+            end: e,
+            text: surface,
+            sentence: seg.index,
+            name,
+            first,
+            all,
+        })
+    }
+}
+
+/// True if a word may start at `fb[i]` as far as its left context is concerned: not inside a
+/// dotted or @ token (`pic.twitter`, `mario@meta`), and after an apostrophe only when the word
+/// before it is an elision (`d’`, `l’`, `dell’`, `qu’`), not `O’Neill`.
+#[inline]
+fn left_ok(fb: &[u8], lo: usize, i: usize) -> bool {
+    if i <= lo {
+        return true;
+    }
+    let prev = fb[i - 1];
+    match prev {
+        b'.' | b'@' => i < lo + 2 || !fb.get(i - 2).is_some_and(|&b| is_word_byte(b) || b >= 0x80),
+        b'\'' => {
+            // The word before the apostrophe.
+            let end = i - 1;
+            let mut s = end;
+            while s > lo && fb.get(s - 1).is_some_and(|&b| is_word_byte(b)) && end - s < 8 {
+                s -= 1;
+            }
+            if s == end {
+                return true; // a quotation mark, not an elision
+            }
+            if s > lo && fb.get(s - 1).is_some_and(|&b| is_word_byte(b) || b >= 0x80) {
+                return false; // a longer word, or non-ASCII letters before
+            }
+            is_elision(&fb[s..end])
+        }
+        _ => true,
+    }
+}
+
+/// True if no word character starts at `fb[i]` (or `i` is the end).
+#[inline]
+fn boundary_after(fb: &[u8], i: usize) -> bool {
+    match fb.get(i) {
+        None => true,
+        Some(&b) if b < 0x80 => !is_word_byte(b),
+        Some(_) => !char_at(fb, i).is_some_and(|(c, _)| is_word_char(c)),
+    }
+}
+
+/// True if the candidate lies in a URL or e-mail address: its white-space-delimited token holds
+/// `://`, starts with `www.`, or holds `@`.
+fn in_url_or_email(fb: &[u8], lo: usize, start: usize, end: usize) -> bool {
+    let mut s = start;
+    while s > lo && start - s < TOKEN_WINDOW && fb[s - 1] != b' ' {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < fb.len() && e - end < TOKEN_WINDOW && fb[e] != b' ' {
+        e += 1;
+    }
+    let token = &fb[s..e];
+    // Quotes and brackets around a token are not part of it.
+    let token = trim_punct(token);
+    token.starts_with(b"www.") || token.contains(&b'@') || token.windows(3).any(|w| w == b"://")
+}
+
+fn trim_punct(mut t: &[u8]) -> &[u8] {
+    while let Some((&f, rest)) = t.split_first() {
+        if matches!(f, b'"' | b'(' | b'[' | b'<' | b'\'') {
+            t = rest;
+        } else {
+            break;
+        }
+    }
+    t
+}
+
+/// French and Italian words that elide before a vowel (folded, lower-case).
+fn is_elision(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"l" | b"d"
+            | b"j"
+            | b"m"
+            | b"n"
+            | b"s"
+            | b"t"
+            | b"c"
+            | b"qu"
+            | b"jusqu"
+            | b"lorsqu"
+            | b"puisqu"
+            | b"quoiqu"
+            | b"presqu"
+            | b"quelqu"
+            | b"un"
+            | b"dell"
+            | b"dall"
+            | b"nell"
+            | b"sull"
+            | b"all"
+            | b"coll"
+            | b"pell"
+            | b"degl"
+            | b"quest"
+            | b"quell"
+            | b"bell"
+            | b"sant"
+            | b"buon"
+            | b"nessun"
+            | b"ciascun"
+            | b"anch"
+            | b"senz"
+            | b"com"
+            | b"dov"
+            | b"tutt"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Kind;
+
+    fn run(gaz: &Gazetteer, text: &str) -> Vec<(String, String)> {
+        let m = Matcher::new(gaz).unwrap();
+        let mut f = Folded::new();
+        let r = f.push(text, 0..text.len());
+        let seg = Segment {
+            folded: r,
+            original: 0..text.len(),
+            lang: None,
+            check_langs: false,
+            index: 0,
+        };
+        let mut out = Vec::new();
+        m.find(text, &f, &seg, &mut Scratch::default(), &mut out);
+        out.iter()
+            .map(|m| (m.id().to_string(), m.text().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn boundaries_and_elision() {
+        let mut b = Gazetteer::builder();
+        b.entity("meta", Kind::Organization, ["Meta"]).unwrap();
+        b.entity("x", Kind::Product, ["X"]).unwrap();
+        b.entity("tw", Kind::Product, ["Twitter"]).unwrap();
+        b.entity("amz", Kind::Organization, ["Amazon"]).unwrap();
+        b.entity("neill", Kind::Person, ["Neill"]).unwrap();
+        let g = b.build();
+        let got = run(
+            &g,
+            "Meta, META et le Metaverse; X, Xbox, X2; pic.twitter.com, d’Amazon, O’Neill, Meta’s, la meta",
+        );
+        let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["Meta", "META", "X", "Amazon", "Meta"]);
+    }
+
+    #[test]
+    fn shorter_candidate_survives() {
+        let mut b = Gazetteer::builder();
+        b.entity("r", Kind::Organization, ["Renault"]).unwrap();
+        b.entity("rs", Kind::Organization, ["Renault Sport"]).unwrap();
+        let g = b.build();
+        assert_eq!(
+            run(&g, "une Renault sportive"),
+            [("r".to_string(), "Renault".to_string())]
+        );
+        assert_eq!(
+            run(&g, "chez Renault Sport."),
+            [("rs".to_string(), "Renault Sport".to_string())]
+        );
+    }
+}
