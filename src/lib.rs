@@ -10,7 +10,8 @@
 //! let gazetteer = Gazetteer::from_tsv_str("Q380\torganization\tMeta\nQ458\torganization\tUnion européenne\n")?;
 //! let analyzer = Analyzer::new(&gazetteer)?;
 //! let text = "Meta conteste l’amende infligée par l’Union europeenne.";
-//! let spans: Vec<_> = analyzer.analyze(text).mentions().iter().map(|m| (m.id(), m.span())).collect();
+//! let analysis = analyzer.analyze(text);
+//! let spans: Vec<_> = analysis.mentions().iter().map(|m| (m.id(), m.span())).collect();
 //! assert_eq!(spans, [("Q380", 0..4), ("Q458", 43..59)]);
 //! # Ok::<(), nomina::Error>(())
 //! ```
