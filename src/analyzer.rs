@@ -6,12 +6,13 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Kind};
 use crate::lang::{Lang, LangDetector};
-use crate::matcher::{Matcher, Scratch, Segment};
+use crate::matcher::{self, Matcher, Scratch, Segment};
 use crate::mention::Mention;
-use crate::normalize::Folded;
+use crate::normalize::{self, Folded};
 use crate::segment;
+use crate::stem::{StemView, Stemmer};
 
 /// The languages detected when none are chosen: French, Italian, English.
 pub const DEFAULT_LANGUAGES: [Lang; 3] = [Lang::French, Lang::Italian, Lang::English];
@@ -39,8 +40,17 @@ pub struct Analyzer {
 
 struct Inner {
     matcher: Matcher,
+    /// One stemmed tier per allowed language that has a stemmer and stemmed names.
+    stems: Vec<StemTier>,
     detector: LangDetector,
     names_len: usize,
+}
+
+/// The inflection-tolerant names of one language.
+struct StemTier {
+    lang: Lang,
+    stemmer: Stemmer,
+    matcher: Matcher,
 }
 
 impl std::fmt::Debug for Inner {
@@ -49,6 +59,10 @@ impl std::fmt::Debug for Inner {
             .field("languages", &self.detector.allowlist())
             .field("names", &self.names_len)
             .field("patterns", &self.matcher.patterns_len())
+            .field(
+                "stemmed_languages",
+                &self.stems.iter().map(|t| t.lang).collect::<Vec<_>>(),
+            )
             .finish()
     }
 }
@@ -58,6 +72,7 @@ impl std::fmt::Debug for Inner {
 pub struct AnalyzerBuilder<'g> {
     gazetteer: &'g Gazetteer,
     languages: Vec<Lang>,
+    stem_kinds: Vec<Kind>,
 }
 
 impl<'g> AnalyzerBuilder<'g> {
@@ -65,6 +80,13 @@ impl<'g> AnalyzerBuilder<'g> {
     /// Any language of [`Lang::all`] may be allowed.
     pub fn languages(mut self, langs: impl IntoIterator<Item = Lang>) -> Self {
         self.languages = langs.into_iter().collect();
+        self
+    }
+
+    /// Makes inflection-tolerant matching the default for names of these kinds (as if each had
+    /// the `stem` flag), except `exact` names. See [`MatchKind::Stem`](crate::MatchKind::Stem).
+    pub fn stem_kinds(mut self, kinds: impl IntoIterator<Item = Kind>) -> Self {
+        self.stem_kinds = kinds.into_iter().collect();
         self
     }
 
@@ -80,10 +102,46 @@ impl<'g> AnalyzerBuilder<'g> {
         if langs.is_empty() {
             return Err(Error::Option("the language allowlist is empty".into()));
         }
-        let matcher = Matcher::new(self.gazetteer)?;
+        let gaz = self.gazetteer;
+        let entities = matcher::candidates(gaz);
+        let matcher = Matcher::new(gaz, entities.clone(), false, |_, n| {
+            Some(normalize::fold_str(n.text()).into_bytes())
+        })?;
+        let stem_kinds = self.stem_kinds;
+        let wants_stem = |kind: &Kind, n: &crate::gazetteer::Name| {
+            (n.is_stem() || stem_kinds.contains(kind)) && !n.is_exact()
+        };
+        let any_stem = gaz
+            .entities()
+            .iter()
+            .any(|e| e.names().iter().any(|n| wants_stem(e.kind(), n)));
+        let mut stems = Vec::new();
+        if any_stem {
+            for &lang in &langs {
+                let Some(stemmer) = Stemmer::for_lang(lang) else {
+                    continue;
+                };
+                let mut count = 0usize;
+                let m = Matcher::new(gaz, entities.clone(), true, |e, n| {
+                    if !wants_stem(e.kind(), n) || !n.lang_set().allows(Some(lang)) {
+                        return None;
+                    }
+                    count += 1;
+                    Some(stemmer.key(normalize::fold_str(n.text()).as_bytes()))
+                })?;
+                if count > 0 {
+                    stems.push(StemTier {
+                        lang,
+                        stemmer,
+                        matcher: m,
+                    });
+                }
+            }
+        }
         Ok(Analyzer {
             inner: Arc::new(Inner {
                 matcher,
+                stems,
                 detector: LangDetector::new(&langs),
                 names_len: self.gazetteer.names_len(),
             }),
@@ -102,6 +160,7 @@ impl Analyzer {
         AnalyzerBuilder {
             gazetteer,
             languages: DEFAULT_LANGUAGES.to_vec(),
+            stem_kinds: Vec::new(),
         }
     }
 
@@ -165,9 +224,10 @@ impl Analyzer {
             doc_lang,
             next_sentence: 0,
             folded: Folded::new(),
+            stemmed: Folded::new(),
             scratch: Scratch::default(),
             buf: Vec::new(),
-            pos: 0,
+            stem_buf: Vec::new(),
         }
     }
 
@@ -202,9 +262,10 @@ pub struct Mentions<'a, 't> {
     doc_lang: Option<Lang>,
     next_sentence: usize,
     folded: Folded,
+    stemmed: Folded,
     scratch: Scratch,
     buf: Vec<Mention<'t>>,
-    pos: usize,
+    stem_buf: Vec<Mention<'t>>,
 }
 
 impl<'t> Mentions<'_, 't> {
@@ -219,30 +280,69 @@ impl<'t> Iterator for Mentions<'_, 't> {
 
     fn next(&mut self) -> Option<Mention<'t>> {
         loop {
-            if self.pos < self.buf.len() {
-                let m = self.buf.get(self.pos).cloned();
-                self.pos += 1;
-                return m;
+            // `buf` holds the current sentence's mentions in reverse order.
+            if let Some(m) = self.buf.pop() {
+                return Some(m);
             }
             let range = self.sentences.get(self.next_sentence)?.clone();
             let lang = self.langs.get(self.next_sentence).copied().flatten();
             let index = self.next_sentence;
             self.next_sentence += 1;
-            self.buf.clear();
-            self.pos = 0;
             self.folded.clear();
             let folded = self.folded.push(self.text, range.clone());
             let seg = Segment {
-                folded,
-                original: range,
+                folded: folded.clone(),
+                original: range.clone(),
                 lang,
                 check_langs: true,
                 index,
             };
-            self.analyzer
-                .inner
+            let inner = &self.analyzer.inner;
+            inner
                 .matcher
                 .find(self.text, &self.folded, &seg, &mut self.scratch, &mut self.buf);
+            if let Some(tier) = inner.stems.iter().find(|t| Some(t.lang) == lang) {
+                self.stemmed.clear();
+                let stem_range = tier
+                    .stemmer
+                    .stem_into(self.folded.bytes(), folded, &mut self.stemmed);
+                let view = StemView {
+                    stemmed: &self.stemmed,
+                    base: &self.folded,
+                };
+                let seg = Segment {
+                    folded: stem_range,
+                    original: range,
+                    lang,
+                    check_langs: true,
+                    index,
+                };
+                self.stem_buf.clear();
+                tier.matcher
+                    .find(self.text, &view, &seg, &mut self.scratch, &mut self.stem_buf);
+                if !self.stem_buf.is_empty() {
+                    merge_tiers(&mut self.buf, &mut self.stem_buf);
+                }
+            }
+            self.buf.reverse();
+        }
+    }
+}
+
+/// Merges stemmed mentions into the main ones: sorted by start, the main tier first at equal
+/// starts, and a mention that overlaps one kept before it dropped.
+fn merge_tiers<'t>(main: &mut Vec<Mention<'t>>, stemmed: &mut Vec<Mention<'t>>) {
+    let mut all: Vec<(Mention<'t>, u8)> = main
+        .drain(..)
+        .map(|m| (m, 0))
+        .chain(stemmed.drain(..).map(|m| (m, 1)))
+        .collect();
+    all.sort_by_key(|(m, tier)| (m.start(), *tier));
+    let mut last_end = 0;
+    for (m, _) in all {
+        if m.start() >= last_end {
+            last_end = m.end();
+            main.push(m);
         }
     }
 }

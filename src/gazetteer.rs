@@ -190,8 +190,10 @@ impl Name {
         self
     }
 
-    /// Asks for inflection-tolerant matching (`stem` flag). Reserved: stored and reported, and
-    /// matched like any other name until the stemmed tier lands.
+    /// Asks for inflection-tolerant matching (`stem` flag): besides its folded form, the name
+    /// then matches text whose words have the same Snowball stems, in the sentence's language
+    /// (`messages privés` for `message privé`). Ignored on `exact` names. See
+    /// [`MatchKind::Stem`](crate::MatchKind::Stem).
     pub fn stem(mut self, yes: bool) -> Name {
         self.stem = yes;
         self

@@ -49,9 +49,36 @@
 //! 7. **Exact names.** A name flagged `exact` matches only text written exactly like it (case and
 //!    accents included), up to the typographic variants of rule 3 and the Unicode normalisation
 //!    form.
-//! 8. **Shared names.** A name shared by several entities (`Amazon`, the company and the river)
-//!    yields one mention that carries every candidate entity that passes the checks, in
-//!    gazetteer order; [`Mention::id`] and [`Mention::kind`] are those of the first.
+//! 8. **Inflection-tolerant names (a lower-precision tier).** A name flagged `stem` (or of a
+//!    kind chosen with [`AnalyzerBuilder::stem_kinds`]) also matches when every word of it has
+//!    the same Snowball stem (rust-stemmers) as the corresponding word of the text, in the
+//!    language of the sentence (French, Italian, English, and every other language that both
+//!    whatlang and rust-stemmers know, when allowed): `messages privés` for `message privé`,
+//!    `messaggi privati` for `messaggio privato`, `class actions` for `class action`. Folding
+//!    and elision apply as above; the span covers the inflected words. Words shorter than four
+//!    characters are never stemmed (`art` does not match `arts`), a folded match wins over a
+//!    stemmed one at the same place, and stems never cross sentences. Stemming conflates some
+//!    distinct words (in French `collective` and `collection` share a stem): treat
+//!    [`MatchKind::Stem`] mentions as candidates, not facts.
+//! 9. **How it matched.** Every mention says how it matched ([`Mention::match_kind`]), from the
+//!    most to the least precise: [`MatchKind::Exact`] (as written, up to typographic variants),
+//!    [`MatchKind::Elision`] (as written, after an elided word: `d’Amazon`),
+//!    [`MatchKind::Case`] (`META`), [`MatchKind::Accent`] (`Union europeenne`, `Coeur`),
+//!    [`MatchKind::Stem`]. Keep `m.match_kind() <= MatchKind::Elision` for a high-precision run.
+//! 10. **Shared names.** A name shared by several entities (`Amazon`, the company and the river)
+//!     yields one mention that carries every candidate entity that passes the checks, in
+//!     gazetteer order; [`Mention::id`] and [`Mention::kind`] are those of the first.
+//!
+//! ```
+//! use nomina::{Analyzer, Gazetteer, MatchKind};
+//! let gaz = Gazetteer::from_tsv_str("MP\tconcept\tmessaggio privato\tit\tstem\nNF\torganization\tNetflix\n")?;
+//! let analyzer = Analyzer::new(&gaz)?;
+//! let text = "Secondo la denuncia, NETFLIX avrebbe letto i messaggi privati degli utenti.";
+//! let analysis = analyzer.analyze(text);
+//! let found: Vec<_> = analysis.mentions().iter().map(|m| (m.text(), m.span(), m.match_kind())).collect();
+//! assert_eq!(found, [("NETFLIX", 21..28, MatchKind::Case), ("messaggi privati", 45..61, MatchKind::Stem)]);
+//! # Ok::<(), nomina::Error>(())
+//! ```
 //!
 //! # Offsets
 //!
@@ -95,12 +122,13 @@ mod matcher;
 mod mention;
 mod normalize;
 mod segment;
+mod stem;
 
 pub use analyzer::{Analysis, Analyzer, AnalyzerBuilder, DEFAULT_LANGUAGES, Mentions, Sentence};
 pub use error::{Error, Result};
 pub use gazetteer::{Entity, Gazetteer, GazetteerBuilder, Kind, MAX_NAME_BYTES, MAX_NAMES, Name};
 pub use lang::Lang;
-pub use mention::{Candidate, Mention, MentionRecord};
+pub use mention::{Candidate, MatchKind, Mention, MentionRecord};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -12,13 +12,13 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::{Anchored, MatchKind, StartKind, dfa, nfa::contiguous};
+use aho_corasick::{Anchored, MatchKind as AcMatchKind, StartKind, dfa, nfa::contiguous};
 
 use crate::error::{Error, Result};
-use crate::gazetteer::{Gazetteer, LangSet};
+use crate::gazetteer::{Entity, Gazetteer, LangSet, Name};
 use crate::lang::Lang;
-use crate::mention::{Candidate, Mention};
-use crate::normalize::{self, Folded, char_at, char_before, is_word_byte, is_word_char};
+use crate::mention::{Candidate, MatchKind, Mention};
+use crate::normalize::{self, Folded, char_at, is_word_byte, is_word_char};
 
 /// Patterns below this many bytes in total get a DFA (fastest, memory grows with
 /// states × byte classes); larger sets get a contiguous NFA (compact).
@@ -61,7 +61,39 @@ pub(crate) struct Matcher {
     auto: Auto,
     patterns: Vec<Pattern>,
     entries: Vec<Entry>,
-    entities: Vec<Candidate>,
+    entities: Arc<[Candidate]>,
+    /// The non-word bytes that start some pattern (names such as `#MeToo`).
+    punct_starts: Box<[bool; 256]>,
+    /// The first words of the patterns: the automaton is walked only from a text word that is
+    /// one of them (a Bloom filter: no false negatives, about 1% false positives).
+    first_words: Bloom,
+    /// True for a stemmed tier: its mentions are `MatchKind::Stem`.
+    stemmed: bool,
+}
+
+/// A folded text to match in, and the way back to original offsets.
+pub(crate) trait Haystack {
+    /// The folded bytes.
+    fn bytes(&self) -> &[u8];
+    /// Maps a folded span back to an original span, clamped to `within`.
+    fn to_original(&self, text: &str, start: usize, end: usize, within: Range<usize>) -> (usize, usize);
+}
+
+impl Haystack for Folded {
+    fn bytes(&self) -> &[u8] {
+        Folded::bytes(self)
+    }
+    fn to_original(&self, text: &str, start: usize, end: usize, within: Range<usize>) -> (usize, usize) {
+        Folded::to_original(self, text, start, end, within)
+    }
+}
+
+/// The entities of a gazetteer as mention candidates, shared by every tier.
+pub(crate) fn candidates(gaz: &Gazetteer) -> Arc<[Candidate]> {
+    gaz.entities()
+        .iter()
+        .map(|e| Candidate::new(e.id_arc().clone(), e.kind().clone()))
+        .collect()
 }
 
 /// Where to match: one sentence (or the whole text), folded.
@@ -86,19 +118,23 @@ pub(crate) struct Scratch {
 }
 
 impl Matcher {
-    /// Compiles the gazetteer.
-    pub(crate) fn new(gaz: &Gazetteer) -> Result<Matcher> {
+    /// Compiles the names for which `key` gives a pattern (`None` leaves a name out).
+    pub(crate) fn new(
+        gaz: &Gazetteer,
+        entities: Arc<[Candidate]>,
+        stemmed: bool,
+        mut key: impl FnMut(&Entity, &Name) -> Option<Vec<u8>>,
+    ) -> Result<Matcher> {
         let mut index: std::collections::HashMap<Box<[u8]>, u32> = std::collections::HashMap::new();
         let mut keys: Vec<Box<[u8]>> = Vec::new();
         let mut per_pattern: Vec<Vec<Entry>> = Vec::new();
-        let mut entities = Vec::with_capacity(gaz.len());
         for (ei, entity) in gaz.entities().iter().enumerate() {
-            entities.push(Candidate::new(entity.id_arc().clone(), entity.kind().clone()));
             for name in entity.names() {
-                let key = normalize::fold_str(name.text()).into_bytes().into_boxed_slice();
+                let Some(key) = key(entity, name) else { continue };
                 if key.is_empty() {
                     continue;
                 }
+                let key = key.into_boxed_slice();
                 let pid = match index.get(&key) {
                     Some(&p) => p,
                     None => {
@@ -120,7 +156,7 @@ impl Matcher {
                         entity: ei as u32,
                         name: name.text_arc().clone(),
                         langs: name.lang_set(),
-                        exact: name.is_exact(),
+                        exact: name.is_exact() && !stemmed,
                         cap,
                     });
                 }
@@ -151,9 +187,18 @@ impl Matcher {
             });
         }
         let total: usize = keys.iter().map(|k| k.len()).sum();
+        let mut punct_starts = Box::new([false; 256]);
+        let mut first_words = Bloom::with_items(keys.len());
+        for k in &keys {
+            match k.first() {
+                Some(&b) if b < 0x80 && !is_word_byte(b) => punct_starts[b as usize] = true,
+                Some(_) => first_words.insert(first_word_hash(k)),
+                None => {}
+            }
+        }
         let auto = if total <= DFA_MAX_PATTERN_BYTES {
             dfa::DFA::builder()
-                .match_kind(MatchKind::Standard)
+                .match_kind(AcMatchKind::Standard)
                 .start_kind(StartKind::Anchored)
                 .prefilter(false)
                 .byte_classes(true)
@@ -161,7 +206,7 @@ impl Matcher {
                 .map(Auto::Dfa)
         } else {
             contiguous::NFA::builder()
-                .match_kind(MatchKind::Standard)
+                .match_kind(AcMatchKind::Standard)
                 .prefilter(false)
                 .byte_classes(true)
                 .build(keys.iter())
@@ -173,15 +218,19 @@ impl Matcher {
             patterns,
             entries,
             entities,
+            punct_starts,
+            first_words,
+            stemmed,
         })
     }
 
-    /// Heap memory of the automaton, in bytes.
+    /// Heap memory of the automaton and its first-word filter, in bytes.
     pub(crate) fn automaton_memory(&self) -> usize {
-        match &self.auto {
+        let auto = match &self.auto {
             Auto::Dfa(a) => a.memory_usage(),
             Auto::Nfa(a) => a.memory_usage(),
-        }
+        };
+        auto + self.first_words.memory()
     }
 
     /// The number of distinct folded names.
@@ -190,10 +239,10 @@ impl Matcher {
     }
 
     /// Finds the mentions of one segment and appends them to `out`.
-    pub(crate) fn find<'t>(
+    pub(crate) fn find<'t, H: Haystack>(
         &self,
         text: &'t str,
-        folded: &Folded,
+        folded: &H,
         seg: &Segment,
         scratch: &mut Scratch,
         out: &mut Vec<Mention<'t>>,
@@ -204,11 +253,11 @@ impl Matcher {
         }
     }
 
-    fn find_with<'t, A: Automaton>(
+    fn find_with<'t, A: Automaton, H: Haystack>(
         &self,
         auto: &A,
         text: &'t str,
-        folded: &Folded,
+        folded: &H,
         seg: &Segment,
         scratch: &mut Scratch,
         out: &mut Vec<Mention<'t>>,
@@ -221,9 +270,11 @@ impl Matcher {
             return;
         };
         let lo = seg.folded.start;
+        let n = fb.len();
         let mut i = lo;
-        let mut prev_word = false;
-        while i < fb.len() {
+        // Invariant at the top of the loop: `i` is not inside a word (the character before it
+        // is not a word character, or `fb[i]` is not one either).
+        while i < n {
             let b = fb[i];
             let (word, len) = if b < 0x80 {
                 (is_word_byte(b), 1)
@@ -233,58 +284,107 @@ impl Matcher {
                     None => (false, 1),
                 }
             };
-            if !prev_word && b != b' ' && left_ok(fb, lo, i) {
-                // Walk the automaton from here, collecting patterns that end at a boundary.
-                scratch.hits.clear();
-                let mut sid = start_state;
-                for (j, &byte) in fb.iter().enumerate().skip(i) {
-                    sid = auto.next_state(Anchored::Yes, sid, byte);
-                    if auto.is_special(sid) {
-                        if auto.is_dead(sid) {
-                            break;
-                        }
-                        if auto.is_match(sid) && boundary_after(fb, j + 1) {
-                            for k in 0..auto.match_len(sid) {
-                                let pid = auto.match_pattern(sid, k);
-                                if auto.pattern_len(pid) == j + 1 - i {
-                                    scratch.hits.push((j + 1, pid.as_u32()));
-                                }
-                            }
-                        }
+            if !word {
+                // Only names that start with punctuation can start here.
+                if self.punct_starts[b as usize] && left_ok(fb, lo, i) {
+                    if let Some(end) = self.try_at(auto, start_state, text, folded, seg, i, scratch, out) {
+                        i = end;
+                        continue;
                     }
                 }
-                let mut found = None;
-                while let Some((end, pid)) = scratch.hits.pop() {
-                    if let Some(m) = self.accept(text, folded, seg, i, end, pid, scratch) {
-                        found = Some((end, m));
-                        break;
+                i += len;
+                continue;
+            }
+            // A word starts at `i`: find its end and hash it on the way.
+            let mut h = WordHash::new();
+            let mut j = i;
+            while j < n {
+                let b = fb[j];
+                if b < 0x80 {
+                    if is_word_byte(b) {
+                        h.push(b);
+                        j += 1;
+                        continue;
                     }
+                    break;
                 }
-                if let Some((end, m)) = found {
-                    out.push(m);
-                    prev_word = char_before(fb, end).is_some_and(|(c, _)| is_word_char(c));
+                match char_at(fb, j) {
+                    Some((c, l)) if is_word_char(c) => {
+                        for &x in &fb[j..j + l] {
+                            h.push(x);
+                        }
+                        j += l;
+                    }
+                    _ => break,
+                }
+            }
+            // Walk only if some name starts with this very word.
+            if self.first_words.may_contain(h.finish()) && left_ok(fb, lo, i) {
+                if let Some(end) = self.try_at(auto, start_state, text, folded, seg, i, scratch, out) {
                     i = end;
                     continue;
                 }
             }
-            prev_word = word;
-            i += len;
+            i = j;
         }
+    }
+
+    /// Walks the automaton from `fb[i]`, collecting the patterns that end at a word boundary,
+    /// and turns the longest one that passes the checks into a mention. Returns its end.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn try_at<'t, A: Automaton, H: Haystack>(
+        &self,
+        auto: &A,
+        start_state: aho_corasick::automaton::StateID,
+        text: &'t str,
+        folded: &H,
+        seg: &Segment,
+        i: usize,
+        scratch: &mut Scratch,
+        out: &mut Vec<Mention<'t>>,
+    ) -> Option<usize> {
+        let fb = folded.bytes().get(..seg.folded.end)?;
+        scratch.hits.clear();
+        let mut sid = start_state;
+        for (j, &byte) in fb.iter().enumerate().skip(i) {
+            sid = auto.next_state(Anchored::Yes, sid, byte);
+            if auto.is_special(sid) {
+                if auto.is_dead(sid) {
+                    break;
+                }
+                if auto.is_match(sid) && boundary_after(fb, j + 1) {
+                    for k in 0..auto.match_len(sid) {
+                        let pid = auto.match_pattern(sid, k);
+                        if auto.pattern_len(pid) == j + 1 - i {
+                            scratch.hits.push((j + 1, pid.as_u32()));
+                        }
+                    }
+                }
+            }
+        }
+        while let Some((end, pid)) = scratch.hits.pop() {
+            if let Some(m) = self.accept(text, folded, seg, i, end, pid, scratch) {
+                out.push(m);
+                return Some(end);
+            }
+        }
+        None
     }
 
     /// Checks a candidate `folded[start..end]` for pattern `pid` and builds its mention.
     #[allow(clippy::too_many_arguments)]
-    fn accept<'t>(
+    fn accept<'t, H: Haystack>(
         &self,
         text: &'t str,
-        folded: &Folded,
+        folded: &H,
         seg: &Segment,
         start: usize,
         end: usize,
         pid: u32,
         scratch: &mut Scratch,
     ) -> Option<Mention<'t>> {
-        let fb = &folded.bytes()[..seg.folded.end];
+        let fb = folded.bytes().get(..seg.folded.end)?;
         let pattern = self.patterns.get(pid as usize)?;
         // Right context: `twitter.com`, `meta@`, and elision words before an apostrophe.
         if let Some(&next) = fb.get(end) {
@@ -328,8 +428,16 @@ impl Matcher {
                 scratch.passing.push(entry.entity);
             }
         }
-        let name = name?;
+        let name: Arc<str> = name?;
         let first = self.entities.get(*scratch.passing.first()? as usize)?.clone();
+        let how = if self.stemmed {
+            MatchKind::Stem
+        } else {
+            let elided = start > seg.folded.start + 1
+                && fb.get(start - 1) == Some(&b'\'')
+                && fb.get(start - 2).is_some_and(|&b| is_word_byte(b));
+            surface_kind(surface, &name, elided)
+        };
         let all = match &pattern.all {
             None => None,
             Some(_) if scratch.passing.len() == 1 => None,
@@ -350,7 +458,112 @@ impl Matcher {
             name,
             first,
             all,
+            how,
         })
+    }
+}
+
+/// A fast hash of a word's bytes (FxHash-style), the same for text words and name words.
+#[derive(Clone, Copy)]
+struct WordHash(u64);
+
+impl WordHash {
+    #[inline]
+    fn new() -> WordHash {
+        WordHash(0)
+    }
+    #[inline]
+    fn push(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(self) -> u64 {
+        let h = self.0 ^ (self.0 >> 29);
+        h.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (h >> 32)
+    }
+}
+
+/// The hash of a folded key's first word (its leading run of word characters).
+fn first_word_hash(key: &[u8]) -> u64 {
+    let mut h = WordHash::new();
+    let mut j = 0;
+    while j < key.len() {
+        let b = key[j];
+        if b < 0x80 {
+            if !is_word_byte(b) {
+                break;
+            }
+            h.push(b);
+            j += 1;
+            continue;
+        }
+        match char_at(key, j) {
+            Some((c, l)) if is_word_char(c) => {
+                for &x in &key[j..j + l] {
+                    h.push(x);
+                }
+                j += l;
+            }
+            _ => break,
+        }
+    }
+    h.finish()
+}
+
+/// A Bloom filter over 64-bit hashes, two probes, 16 bits per item.
+#[derive(Debug, Clone)]
+struct Bloom {
+    bits: Vec<u64>,
+    mask: u64,
+}
+
+impl Bloom {
+    fn with_items(n: usize) -> Bloom {
+        let bits = (n.saturating_mul(16)).next_power_of_two().max(4096);
+        Bloom {
+            bits: vec![0; bits / 64],
+            mask: bits as u64 - 1,
+        }
+    }
+    fn insert(&mut self, h: u64) {
+        for p in [h & self.mask, (h >> 32) & self.mask] {
+            if let Some(w) = self.bits.get_mut((p / 64) as usize) {
+                *w |= 1 << (p % 64);
+            }
+        }
+    }
+    #[inline]
+    fn may_contain(&self, h: u64) -> bool {
+        [h & self.mask, (h >> 32) & self.mask].iter().all(|&p| {
+            self.bits
+                .get((p / 64) as usize)
+                .is_some_and(|w| w & (1 << (p % 64)) != 0)
+        })
+    }
+    fn memory(&self) -> usize {
+        self.bits.len() * 8
+    }
+}
+
+/// How a surface relates to the name it matched (main tier).
+fn surface_kind(surface: &str, name: &str, elided: bool) -> MatchKind {
+    let same = surface == name || normalize::exact_chars(surface).eq(normalize::exact_chars(name));
+    if same {
+        return if elided {
+            MatchKind::Elision
+        } else {
+            MatchKind::Exact
+        };
+    }
+    let lower = |s: &str| {
+        normalize::exact_chars(s)
+            .flat_map(char::to_lowercase)
+            .collect::<Vec<char>>()
+    };
+    if lower(surface) == lower(name) {
+        MatchKind::Case
+    } else {
+        MatchKind::Accent
     }
 }
 
@@ -470,7 +683,10 @@ mod tests {
     use crate::gazetteer::Kind;
 
     fn run(gaz: &Gazetteer, text: &str) -> Vec<(String, String)> {
-        let m = Matcher::new(gaz).unwrap();
+        let m = Matcher::new(gaz, candidates(gaz), false, |_, n| {
+            Some(normalize::fold_str(n.text()).into_bytes())
+        })
+        .unwrap();
         let mut f = Folded::new();
         let r = f.push(text, 0..text.len());
         let seg = Segment {

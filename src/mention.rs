@@ -39,7 +39,7 @@ impl Candidate {
 /// [`Mention::id`] and [`Mention::kind`] are those of the first.
 ///
 /// Serialised (serde) as
-/// `{"id":"Q380","candidates":["Q380"],"kind":"organization","start":10,"end":14,"text":"Meta","name":"Meta","sentence":0}`;
+/// `{"id":"Q380","candidates":["Q380"],"kind":"organization","start":10,"end":14,"text":"Meta","name":"Meta","sentence":0,"match":"exact"}`;
 /// [`MentionRecord`] is the owned form that also deserialises.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention<'t> {
@@ -52,6 +52,45 @@ pub struct Mention<'t> {
     pub(crate) first: Candidate,
     /// Every candidate when there are several (the first included), shared between mentions.
     pub(crate) all: Option<Arc<[Candidate]>>,
+    /// How the surface matched the name.
+    pub(crate) how: MatchKind,
+}
+
+/// How a mention matched its name, from the most to the least precise; the order is
+/// meaningful (`m.match_kind() <= MatchKind::Case` keeps exact, elided and case-folded matches).
+///
+/// Serialised as `"exact"`, `"elision"`, `"case"`, `"accent"`, `"stem"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum MatchKind {
+    /// The surface is the name as written, up to typographic variants (apostrophes, quotes,
+    /// dashes, white space) and Unicode normalisation form: `Meta` for `Meta`.
+    Exact,
+    /// As `Exact`, right after an elided word: `Amazon` in `d’Amazon`, `Unione europea` in
+    /// `dell’Unione europea`.
+    Elision,
+    /// The surface differs from the name in case only: `META` for `Meta`.
+    Case,
+    /// The surface differs in accents, ligatures or other folding (and maybe case):
+    /// `Union europeenne` for `Union européenne`, `Coeur` for `Cœur`.
+    Accent,
+    /// Inflection-tolerant: every word has the same stem as the name's (`messaggi privati` for
+    /// `messaggio privato`). The least precise tier.
+    Stem,
+}
+
+impl MatchKind {
+    /// The name used in JSON: `exact`, `elision`, `case`, `accent` or `stem`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Exact => "exact",
+            MatchKind::Elision => "elision",
+            MatchKind::Case => "case",
+            MatchKind::Accent => "accent",
+            MatchKind::Stem => "stem",
+        }
+    }
 }
 
 impl<'t> Mention<'t> {
@@ -107,6 +146,11 @@ impl<'t> Mention<'t> {
         self.sentence
     }
 
+    /// How the mention matched its name (exact, elision, case, accent, stem).
+    pub fn match_kind(&self) -> MatchKind {
+        self.how
+    }
+
     /// The owned, deserialisable form.
     pub fn to_record(&self) -> MentionRecord {
         MentionRecord {
@@ -118,6 +162,7 @@ impl<'t> Mention<'t> {
             text: self.text.to_string(),
             name: self.name.to_string(),
             sentence: self.sentence,
+            how: self.how,
         }
     }
 }
@@ -133,6 +178,8 @@ struct MentionView<'a> {
     text: &'a str,
     name: &'a str,
     sentence: usize,
+    #[serde(rename = "match")]
+    how: MatchKind,
 }
 
 impl Serialize for Mention<'_> {
@@ -146,6 +193,7 @@ impl Serialize for Mention<'_> {
             text: self.text,
             name: &self.name,
             sentence: self.sentence,
+            how: self.how,
         }
         .serialize(s)
     }
@@ -170,4 +218,7 @@ pub struct MentionRecord {
     pub name: String,
     /// The index of the sentence that holds the mention.
     pub sentence: usize,
+    /// How the mention matched its name.
+    #[serde(rename = "match")]
+    pub how: MatchKind,
 }

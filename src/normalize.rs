@@ -49,6 +49,19 @@ const ASCII_FOLD: [u8; 128] = {
 };
 const SPACE_CLASS: u8 = 0xFF;
 
+/// [`ASCII_FOLD`] with white space folded to `b' '`.
+const ASCII_BYTE: [u8; 128] = {
+    let mut t = ASCII_FOLD;
+    let mut i = 0;
+    while i < 128 {
+        if t[i] == SPACE_CLASS {
+            t[i] = b' ';
+        }
+        i += 1;
+    }
+    t
+};
+
 impl Folded {
     /// An empty folded buffer.
     pub(crate) fn new() -> Folded {
@@ -83,21 +96,31 @@ impl Folded {
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                let f = ASCII_FOLD[b as usize];
-                if f == SPACE_CLASS {
-                    if !in_space {
-                        self.anchor(base + i);
-                        self.bytes.push(b' ');
-                        in_space = true;
-                    }
-                } else {
-                    if in_space {
-                        self.anchor(base + i);
-                        in_space = false;
-                    }
-                    self.bytes.push(f);
+                if in_space && ASCII_FOLD[b as usize] == SPACE_CLASS {
+                    // The rest of a run of white space: collapsed.
+                    i += 1;
+                    continue;
                 }
-                i += 1;
+                // A run of ASCII bytes that fold one to one (no two white-space bytes in a row):
+                // classify first, then copy the whole run through the table.
+                let run = i;
+                let mut sp = in_space;
+                while i < bytes.len() {
+                    let b = bytes[i];
+                    if b >= 0x80 {
+                        break;
+                    }
+                    let is_sp = ASCII_FOLD[b as usize] == SPACE_CLASS;
+                    if is_sp && sp {
+                        break;
+                    }
+                    sp = is_sp;
+                    i += 1;
+                }
+                self.anchor(base + run);
+                self.bytes
+                    .extend(bytes[run..i].iter().map(|&b| ASCII_BYTE[b as usize]));
+                in_space = sp;
                 continue;
             }
             let Some(c) = piece[i..].chars().next() else {
@@ -140,6 +163,18 @@ impl Folded {
         start..self.bytes.len()
     }
 
+    /// Appends `bytes` as coming from original offset `orig` onwards (used to build derived
+    /// haystacks, such as the stemmed one, whose "original" is another folded text).
+    pub(crate) fn push_raw(&mut self, bytes: &[u8], orig: usize) {
+        self.anchor(orig);
+        self.bytes.extend_from_slice(bytes);
+    }
+
+    /// Records that the next byte appended comes from original offset `orig`.
+    pub(crate) fn anchor_next(&mut self, orig: usize) {
+        self.anchor(orig);
+    }
+
     /// Records that the next folded byte comes from original byte `orig`, if the map does not
     /// already say so.
     #[inline]
@@ -154,7 +189,7 @@ impl Folded {
 
     /// The original byte offset that folded offset `f` maps to (not yet snapped to a char
     /// boundary: see [`Folded::to_original`]).
-    fn raw_original(&self, f: usize) -> usize {
+    pub(crate) fn raw_original(&self, f: usize) -> usize {
         let i = self.anchors.partition_point(|&(af, _)| af <= f);
         match i.checked_sub(1).and_then(|i| self.anchors.get(i)) {
             Some(&(af, ao)) => ao + (f - af),
@@ -357,21 +392,6 @@ pub(crate) fn char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
     };
     let s = std::str::from_utf8(bytes.get(i..i + len)?).ok()?;
     s.chars().next().map(|c| (c, len))
-}
-
-/// Decodes the char that ends just before `bytes[i]`.
-#[inline]
-pub(crate) fn char_before(bytes: &[u8], i: usize) -> Option<(char, usize)> {
-    let last = *bytes.get(i.checked_sub(1)?)?;
-    if last < 0x80 {
-        return Some((last as char, 1));
-    }
-    let mut start = i - 1;
-    while start > 0 && i - start < 4 && (bytes[start] & 0xC0) == 0x80 {
-        start -= 1;
-    }
-    let s = std::str::from_utf8(bytes.get(start..i)?).ok()?;
-    s.chars().next_back().map(|c| (c, i - start))
 }
 
 #[cfg(test)]
