@@ -160,7 +160,18 @@ fn typographic_variants() {
         ("Une messe au Sacré–Cœur.", &[("QSC", "Sacré–Cœur")]),
         ("Un message d’Elon\u{a0}Musk.", &[("Q317521", "Elon\u{a0}Musk")]),
         ("Un message d’Elon \t Musk.", &[("Q317521", "Elon \t Musk")]),
-        ("Selon le New\nYork Times, rien.", &[("QNYT", "New\nYork Times")]),
+        // A hard-wrapped paragraph: its line breaks are spaces.
+        (
+            "Selon une enquête publiée dimanche par la rédaction du New\n\
+             York Times, la plateforme aurait partagé les messages privés\n\
+             de ses utilisateurs avec plusieurs partenaires commerciaux.",
+            &[("QNYT", "New\nYork Times"), ("QMP", "messages privés")],
+        ),
+        // A line break before a lower-case word continues the sentence.
+        (
+            "Le patron d’Elon\u{a0}Musk et de\nl’Union européenne.",
+            &[("Q317521", "Elon\u{a0}Musk"), ("Q458", "Union européenne")],
+        ),
         (
             "Secondo il New   York\u{202f}Times, niente.",
             &[("QNYT", "New   York\u{202f}Times")],
