@@ -492,7 +492,6 @@ impl LangDetector {
             return v;
         }
         let bytes = s.as_bytes();
-        let mut buf = [0u8; 12];
         let mut i = 0;
         while i < bytes.len() {
             // Skip to a letter.
@@ -501,23 +500,33 @@ impl LangDetector {
                 i += 1;
                 continue;
             }
-            // Read the word (letters only; apostrophes and digits end it), lower-cased.
+            // Read the word (letters only; apostrophes and digits end it), lower-cased and
+            // packed into `key` while it fits in 8 bytes: longer words are no function words.
             let start = i;
-            let mut len = 0;
-            let mut fits = true;
+            let mut len = 0usize;
+            let mut key = 0u64;
+            let mut put = |x: u8, len: &mut usize| {
+                if *len < 8 {
+                    key |= u64::from(x) << (8 * *len);
+                }
+                *len += 1;
+            };
             while i < bytes.len() {
                 let b = bytes[i];
                 if b < 0x80 {
                     if !b.is_ascii_alphabetic() {
                         break;
                     }
-                    if len < buf.len() {
-                        buf[len] = b.to_ascii_lowercase();
-                        len += 1;
-                    } else {
-                        fits = false;
-                    }
+                    put(b.to_ascii_lowercase(), &mut len);
                     i += 1;
+                } else if b == 0xC3
+                    && matches!(bytes.get(i + 1), Some(&c) if c >= 0x80 && c != 0x97 && c != 0xB7)
+                {
+                    // Latin-1 letters (à, é, È, ù...): lower-case on the second byte.
+                    let c = bytes.get(i + 1).copied().unwrap_or(0x80);
+                    put(0xC3, &mut len);
+                    put(if c <= 0x9E { c + 0x20 } else { c }, &mut len);
+                    i += 2;
                 } else {
                     let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
                         i += 1;
@@ -532,19 +541,14 @@ impl LangDetector {
                     for l in c.to_lowercase() {
                         let mut tmp = [0u8; 4];
                         for &x in l.encode_utf8(&mut tmp).as_bytes() {
-                            if len < buf.len() {
-                                buf[len] = x;
-                                len += 1;
-                            } else {
-                                fits = false;
-                            }
+                            put(x, &mut len);
                         }
                     }
                     i += c.len_utf8();
                 }
             }
-            if fits && len > 0 {
-                let mask = function_word(&buf[..len]) & self.vote_mask;
+            if (1..=8).contains(&len) {
+                let mask = function_key(key) & self.vote_mask;
                 if mask.count_ones() == 1 {
                     v[mask.trailing_zeros() as usize] += 1;
                 }
@@ -554,41 +558,275 @@ impl LangDetector {
     }
 }
 
-/// The languages (bits over [`VOTE_LANGS`]) that use `word` (lower-case UTF-8) as a frequent
-/// function word; 0 for any other word. Generated from the lists in the module docs' spirit:
-/// a few dozen of the most frequent short words of each language.
+/// Frequent function words: (the word's bytes packed little-endian into a `u64`, the languages
+/// that use it as bits over [`VOTE_LANGS`]), sorted by key for a binary search. A few dozen of
+/// the most frequent short words of each language, at most 8 bytes each.
 #[rustfmt::skip]
+static FUNCTION_WORDS: [(u64, u8); 243] = [
+    (0x0000000000000061, 0b0110111), // a
+    (0x0000000000000063, 0b0000001), // c
+    (0x0000000000000064, 0b0000001), // d
+    (0x0000000000000065, 0b0100010), // e
+    (0x0000000000000069, 0b0000010), // i
+    (0x000000000000006a, 0b0000001), // j
+    (0x000000000000006c, 0b0000011), // l
+    (0x000000000000006e, 0b0000001), // n
+    (0x000000000000006f, 0b0110000), // o
+    (0x0000000000000079, 0b0010001), // y
+    (0x0000000000006164, 0b0100010), // da
+    (0x0000000000006168, 0b0010010), // ha
+    (0x000000000000616c, 0b0010011), // la
+    (0x000000000000616d, 0b0000010), // ma
+    (0x000000000000616e, 0b0100000), // na
+    (0x0000000000006173, 0b0000001), // sa
+    (0x0000000000006179, 0b0010000), // ya
+    (0x0000000000006562, 0b0000100), // be
+    (0x0000000000006563, 0b0000001), // ce
+    (0x0000000000006564, 0b1110001), // de
+    (0x000000000000656c, 0b0010011), // le
+    (0x000000000000656e, 0b0000001), // ne
+    (0x0000000000006573, 0b0110011), // se
+    (0x0000000000006574, 0b1000000), // te
+    (0x0000000000006577, 0b0000100), // we
+    (0x000000000000666f, 0b0000100), // of
+    (0x0000000000006961, 0b0000010), // ai
+    (0x0000000000006963, 0b0000010), // ci
+    (0x0000000000006964, 0b0000010), // di
+    (0x0000000000006973, 0b0000011), // si
+    (0x0000000000006c61, 0b0010010), // al
+    (0x0000000000006c65, 0b0010000), // el
+    (0x0000000000006c69, 0b0000011), // il
+    (0x0000000000006d65, 0b0100000), // em
+    (0x0000000000006d69, 0b0001000), // im
+    (0x0000000000006d6f, 0b1000000), // om
+    (0x0000000000006d75, 0b0100000), // um
+    (0x0000000000006e61, 0b0001100), // an
+    (0x0000000000006e65, 0b1010001), // en
+    (0x0000000000006e69, 0b1001110), // in
+    (0x0000000000006e6f, 0b0000101), // on
+    (0x0000000000006e75, 0b0010011), // un
+    (0x0000000000006f61, 0b0100000), // ao
+    (0x0000000000006f64, 0b0100000), // do
+    (0x0000000000006f6c, 0b0010010), // lo
+    (0x0000000000006f6e, 0b0100000), // no
+    (0x0000000000006f74, 0b0000100), // to
+    (0x000000000000706f, 0b1000000), // op
+    (0x0000000000007265, 0b1000000), // er
+    (0x000000000000726f, 0b0000100), // or
+    (0x0000000000007361, 0b0100100), // as
+    (0x0000000000007365, 0b0011000), // es
+    (0x0000000000007369, 0b1000100), // is
+    (0x000000000000736f, 0b0100000), // os
+    (0x0000000000007461, 0b0000100), // at
+    (0x0000000000007465, 0b0000001), // et
+    (0x0000000000007469, 0b0000100), // it
+    (0x0000000000007561, 0b0000001), // au
+    (0x0000000000007564, 0b0000001), // du
+    (0x000000000000756f, 0b0100001), // ou
+    (0x0000000000007571, 0b0000001), // qu
+    (0x0000000000007573, 0b0010000), // su
+    (0x000000000000757a, 0b0001000), // zu
+    (0x0000000000007962, 0b0000100), // by
+    (0x000000000000a0c3, 0b0100001), // à
+    (0x000000000000a8c3, 0b0000010), // è
+    (0x000000000000a9c3, 0b0100000), // é
+    (0x0000000000616d75, 0b0100000), // uma
+    (0x0000000000616e75, 0b0010010), // una
+    (0x0000000000617265, 0b0000010), // era
+    (0x0000000000617266, 0b0000010), // fra
+    (0x0000000000617274, 0b0000010), // tra
+    (0x0000000000617573, 0b0100000), // sua
+    (0x0000000000646e61, 0b0000100), // and
+    (0x0000000000646e75, 0b0001000), // und
+    (0x0000000000656863, 0b0000010), // che
+    (0x0000000000656874, 0b0000100), // the
+    (0x0000000000656964, 0b1001000), // die
+    (0x0000000000656973, 0b0001000), // sie
+    (0x0000000000656e75, 0b0000001), // une
+    (0x0000000000657261, 0b0000100), // are
+    (0x0000000000657566, 0b0010000), // fue
+    (0x0000000000657571, 0b0110001), // que
+    (0x0000000000667561, 0b0001000), // auf
+    (0x0000000000696562, 0b0001000), // bei
+    (0x0000000000696564, 0b0000010), // dei
+    (0x000000000069656e, 0b0000010), // nei
+    (0x0000000000696c67, 0b0000010), // gli
+    (0x0000000000696f66, 0b0100000), // foi
+    (0x0000000000697563, 0b0000010), // cui
+    (0x0000000000697571, 0b0000001), // qui
+    (0x00000000006a6962, 0b1000000), // bij
+    (0x00000000006a6968, 0b1000000), // hij
+    (0x00000000006b6f6f, 0b1000000), // ook
+    (0x00000000006c6164, 0b0000010), // dal
+    (0x00000000006c6564, 0b0010010), // del
+    (0x00000000006c656e, 0b0000010), // nel
+    (0x00000000006c7573, 0b0000010), // sul
+    (0x00000000006d6564, 0b0001000), // dem
+    (0x00000000006d6f63, 0b0100000), // com
+    (0x00000000006e6161, 0b1000000), // aan
+    (0x00000000006e6164, 0b1000000), // dan
+    (0x00000000006e6176, 0b1000000), // van
+    (0x00000000006e6564, 0b0001000), // den
+    (0x00000000006e6565, 0b1000000), // een
+    (0x00000000006e6965, 0b0001000), // ein
+    (0x00000000006e6f63, 0b0010010), // con
+    (0x00000000006e6f6e, 0b0000011), // non
+    (0x00000000006e6f73, 0b0000001), // son
+    (0x00000000006e6f76, 0b0001000), // von
+    (0x00000000006f6877, 0b0000100), // who
+    (0x00000000006f6e75, 0b0000010), // uno
+    (0x0000000000726170, 0b0000001), // par
+    (0x0000000000726564, 0b0001000), // der
+    (0x0000000000726568, 0b0000100), // her
+    (0x0000000000726570, 0b0000010), // per
+    (0x0000000000726f66, 0b0000100), // for
+    (0x0000000000726f70, 0b0110000), // por
+    (0x0000000000727573, 0b0000001), // sur
+    (0x0000000000736164, 0b0101000), // das
+    (0x0000000000736168, 0b0000100), // has
+    (0x000000000073616c, 0b0010000), // las
+    (0x000000000073616d, 0b0100000), // mas
+    (0x0000000000736170, 0b0000001), // pas
+    (0x0000000000736177, 0b1000100), // was
+    (0x0000000000736563, 0b0000001), // ces
+    (0x0000000000736564, 0b0001001), // des
+    (0x000000000073656c, 0b0000001), // les
+    (0x0000000000736573, 0b0000001), // ses
+    (0x0000000000736968, 0b0000100), // his
+    (0x0000000000736c61, 0b1000000), // als
+    (0x0000000000736c69, 0b0000001), // ils
+    (0x0000000000736f64, 0b0100000), // dos
+    (0x0000000000736f6c, 0b0010000), // los
+    (0x0000000000737469, 0b0000100), // its
+    (0x0000000000737573, 0b0010000), // sus
+    (0x0000000000746164, 0b1000000), // dat
+    (0x0000000000746568, 0b1000000), // het
+    (0x000000000074656d, 0b1000000), // met
+    (0x000000000074696d, 0b0001000), // mit
+    (0x0000000000746e6f, 0b0000001), // ont
+    (0x0000000000746f6e, 0b0000100), // not
+    (0x0000000000747365, 0b0000001), // est
+    (0x0000000000747369, 0b0001000), // ist
+    (0x0000000000747562, 0b0000100), // but
+    (0x0000000000756573, 0b0100000), // seu
+    (0x0000000000756f79, 0b0000100), // you
+    (0x0000000000787561, 0b0000001), // aux
+    (0x000000000079756d, 0b0010000), // muy
+    (0x0000000000b9c36f, 0b0000001), // où
+    (0x00000000616c6570, 0b0100000), // pela
+    (0x00000000616c6c61, 0b0000010), // alla
+    (0x0000000061726170, 0b0110000), // para
+    (0x0000000061747365, 0b0010000), // esta
+    (0x0000000063657661, 0b0000001), // avec
+    (0x0000000064726977, 0b0001000), // wird
+    (0x00000000656c6c61, 0b0000010), // alle
+    (0x00000000656c6c65, 0b0000001), // elle
+    (0x00000000656d6f63, 0b0000010), // come
+    (0x00000000656e6965, 0b0001000), // eine
+    (0x0000000065726577, 0b0000100), // were
+    (0x0000000065747365, 0b0010000), // este
+    (0x0000000065766168, 0b0000100), // have
+    (0x000000006863616e, 0b0001000), // nach
+    (0x0000000068636973, 0b0001000), // sich
+    (0x0000000068637561, 0b0001000), // auch
+    (0x0000000068746977, 0b0000100), // with
+    (0x000000006c6c6977, 0b0000100), // will
+    (0x000000006d6f7266, 0b0000100), // from
+    (0x000000006e656562, 0b0000100), // been
+    (0x000000006e6a697a, 0b1000000), // zijn
+    (0x000000006f646973, 0b0010000), // sido
+    (0x000000006f6c6570, 0b0100000), // pelo
+    (0x000000006f6d6f63, 0b0010000), // como
+    (0x000000006f6e6f73, 0b0000010), // sono
+    (0x000000006f726570, 0b0010000), // pero
+    (0x000000006f726f6c, 0b0000010), // loro
+    (0x000000006fa3c36e, 0b0100000), // não
+    (0x000000006fa3c373, 0b0100000), // são
+    (0x000000007261616d, 0b1000000), // maar
+    (0x000000007261616e, 0b1000000), // naar
+    (0x000000007265646f, 0b0001000), // oder
+    (0x00000000726f6f64, 0b1000000), // door
+    (0x00000000726f6f76, 0b1000000), // voor
+    (0x000000007275656c, 0b0000001), // leur
+    (0x0000000072756f70, 0b0000001), // pour
+    (0x0000000072bcc366, 0b0001000), // für
+    (0x000000007369616d, 0b0100001), // mais
+    (0x0000000073696874, 0b0000100), // this
+    (0x00000000736e6164, 0b0000001), // dans
+    (0x00000000736e6173, 0b0000001), // sans
+    (0x0000000073736164, 0b0001000), // dass
+    (0x0000000073756c70, 0b0000001), // plus
+    (0x0000000073756f6e, 0b0000001), // nous
+    (0x0000000073756f76, 0b0000001), // vous
+    (0x0000000073a1c36d, 0b0010000), // más
+    (0x0000000074616874, 0b0000100), // that
+    (0x000000007465696e, 0b1000000), // niet
+    (0x0000000074696166, 0b0000001), // fait
+    (0x00000000746e6f73, 0b0000001), // sont
+    (0x0000000074756570, 0b0000001), // peut
+    (0x0000000074756f74, 0b0000001), // tout
+    (0x0000000079656874, 0b0000100), // they
+    (0x00000000a0c36967, 0b0000010), // già
+    (0x00000000b9c36970, 0b0000010), // più
+    (0x000000616c6c6164, 0b0000010), // dalla
+    (0x000000616c6c6564, 0b0000010), // della
+    (0x000000616c6c656e, 0b0000010), // nella
+    (0x000000616c6c7573, 0b0000010), // sulla
+    (0x0000006174617473, 0b0000010), // stata
+    (0x000000646c756f77, 0b0000100), // would
+    (0x0000006564727577, 0b0001000), // wurde
+    (0x0000006568636e61, 0b0000010), // anche
+    (0x000000656c6c6564, 0b0000010), // delle
+    (0x000000656d6d6f63, 0b0000001), // comme
+    (0x0000006572626f73, 0b0010000), // sobre
+    (0x0000006572746e65, 0b0010001), // entre
+    (0x000000657274aac3, 0b0000001), // être
+    (0x0000006574746563, 0b0000001), // cette
+    (0x0000006863696877, 0b0000100), // which
+    (0x000000696c676564, 0b0000010), // degli
+    (0x000000696c67656e, 0b0000010), // negli
+    (0x0000006973737561, 0b0000001), // aussi
+    (0x0000006f6e6e6168, 0b0000010), // hanno
+    (0x0000006f74617473, 0b0000010), // stato
+    (0x0000007269656874, 0b0000100), // their
+    (0x00000073656c6c65, 0b0000001), // elles
+    (0x000000737275656c, 0b0000001), // leurs
+    (0x00000073a8c37274, 0b0000001), // très
+    (0x0000007464726f77, 0b1000000), // wordt
+    (0x000000746863696e, 0b0001000), // nicht
+    (0x0000007469617661, 0b0000001), // avait
+    (0x000000a1c3747365, 0b0100000), // está
+    (0x000000a9c374a9c3, 0b0000001), // été
+    (0x0000617473657571, 0b0000010), // questa
+    (0x0000657265737365, 0b0000010), // essere
+    (0x00006e6564726577, 0b0001000), // werden
+    (0x00006f7473657571, 0b0000010), // questo
+    (0x000073a8c3727061, 0b0000001), // après
+    (0x000074696174a9c3, 0b0000001), // était
+    (0x006da9c3626d6174, 0b0100000), // também
+    (0x00a9c36863726570, 0b0000010), // perché
+    (0x6ea9c369626d6174, 0b0010000), // también
+];
+
+#[cfg(test)]
+/// The languages (bits over [`VOTE_LANGS`]) that use `word` (lower-case UTF-8, at most 8 bytes)
+/// as a function word; 0 for any other word.
+#[inline]
 fn function_word(word: &[u8]) -> u8 {
-    match word {
-        b"apr\xc3\xa8s" | b"au" | b"aussi" | b"aux" | b"avait" | b"avec" | b"c" | b"ce" | b"ces" | b"cette" | b"comme" | b"d" | b"dans" | b"du" | b"elle" | b"elles" | b"est" | b"et" | b"fait" | b"ils" | b"j" | b"les" | b"leur" | b"leurs" | b"n" | b"ne" | b"nous" | b"ont" | b"o\xc3\xb9" | b"par" | b"pas" | b"peut" | b"plus" | b"pour" | b"qu" | b"qui" | b"sa" | b"sans" | b"ses" | b"son" | b"sont" | b"sur" | b"tout" | b"tr\xc3\xa8s" | b"une" | b"vous" | b"\xc3\xa9tait" | b"\xc3\xa9t\xc3\xa9" | b"\xc3\xaatre" => 0b0000001,
-        b"ai" | b"alla" | b"alle" | b"anche" | b"che" | b"ci" | b"come" | b"cui" | b"dal" | b"dalla" | b"degli" | b"dei" | b"della" | b"delle" | b"di" | b"era" | b"essere" | b"fra" | b"gi\xc3\xa0" | b"gli" | b"hanno" | b"i" | b"loro" | b"ma" | b"negli" | b"nei" | b"nel" | b"nella" | b"per" | b"perch\xc3\xa9" | b"pi\xc3\xb9" | b"questa" | b"questo" | b"sono" | b"stata" | b"stato" | b"sul" | b"sulla" | b"tra" | b"uno" | b"\xc3\xa8" => 0b0000010,
-        b"il" | b"l" | b"non" | b"si" => 0b0000011,
-        b"and" | b"are" | b"at" | b"be" | b"been" | b"but" | b"by" | b"for" | b"from" | b"has" | b"have" | b"her" | b"his" | b"it" | b"its" | b"not" | b"of" | b"or" | b"that" | b"the" | b"their" | b"they" | b"this" | b"to" | b"we" | b"were" | b"which" | b"who" | b"will" | b"with" | b"would" | b"you" => 0b0000100,
-        b"on" => 0b0000101,
-        b"auch" | b"auf" | b"bei" | b"dass" | b"dem" | b"den" | b"der" | b"ein" | b"eine" | b"f\xc3\xbcr" | b"im" | b"ist" | b"mit" | b"nach" | b"nicht" | b"oder" | b"sich" | b"sie" | b"und" | b"von" | b"werden" | b"wird" | b"wurde" | b"zu" => 0b0001000,
-        b"des" => 0b0001001,
-        b"an" => 0b0001100,
-        b"como" | b"el" | b"esta" | b"este" | b"fue" | b"las" | b"los" | b"muy" | b"m\xc3\xa1s" | b"pero" | b"sido" | b"sobre" | b"su" | b"sus" | b"tambi\xc3\xa9n" | b"ya" => 0b0010000,
-        b"entre" | b"y" => 0b0010001,
-        b"al" | b"con" | b"del" | b"ha" | b"lo" | b"una" => 0b0010010,
-        b"la" | b"le" | b"un" => 0b0010011,
-        b"es" => 0b0011000,
-        b"ao" | b"com" | b"do" | b"dos" | b"em" | b"est\xc3\xa1" | b"foi" | b"mas" | b"na" | b"no" | b"n\xc3\xa3o" | b"os" | b"pela" | b"pelo" | b"seu" | b"sua" | b"s\xc3\xa3o" | b"tamb\xc3\xa9m" | b"um" | b"uma" | b"\xc3\xa9" => 0b0100000,
-        b"mais" | b"ou" | b"\xc3\xa0" => 0b0100001,
-        b"da" | b"e" => 0b0100010,
-        b"as" => 0b0100100,
-        b"das" => 0b0101000,
-        b"o" | b"para" | b"por" => 0b0110000,
-        b"que" => 0b0110001,
-        b"se" => 0b0110011,
-        b"a" => 0b0110111,
-        b"aan" | b"als" | b"bij" | b"dan" | b"dat" | b"door" | b"een" | b"er" | b"het" | b"hij" | b"maar" | b"met" | b"naar" | b"niet" | b"om" | b"ook" | b"op" | b"te" | b"van" | b"voor" | b"wordt" | b"zijn" => 0b1000000,
-        b"is" | b"was" => 0b1000100,
-        b"die" => 0b1001000,
-        b"in" => 0b1001110,
-        b"en" => 0b1010001,
-        b"de" => 0b1110001,
-        _ => 0,
+    let mut k = [0u8; 8];
+    match k.get_mut(..word.len()) {
+        Some(dst) => dst.copy_from_slice(word),
+        None => return 0,
+    }
+    function_key(u64::from_le_bytes(k))
+}
+
+/// [`function_word`] for a word already packed into a `u64`.
+#[inline]
+fn function_key(key: u64) -> u8 {
+    match FUNCTION_WORDS.binary_search_by_key(&key, |&(k, _)| k) {
+        Ok(i) => FUNCTION_WORDS.get(i).map_or(0, |e| e.1),
+        Err(_) => 0,
     }
 }
 
@@ -624,6 +862,16 @@ mod tests {
             "unknown language code `zz`"
         );
         assert!(serde_json::from_str::<Lang>("\"qq\"").is_err());
+    }
+
+    #[test]
+    fn function_words_are_sorted_and_found() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(function_word("les".as_bytes()), 0b0000001);
+        assert_eq!(function_word("perché".as_bytes()), 0b0000010);
+        assert_eq!(function_word("the".as_bytes()), 0b0000100);
+        assert_eq!(function_word("meta".as_bytes()), 0);
+        assert_eq!(function_word("anticonstitutionnel".as_bytes()), 0);
     }
 
     #[test]

@@ -295,31 +295,11 @@ impl Matcher {
                 i += len;
                 continue;
             }
-            // A word starts at `i`: find its end and hash it on the way.
-            let mut h = WordHash::new();
-            let mut j = i;
-            while j < n {
-                let b = fb[j];
-                if b < 0x80 {
-                    if is_word_byte(b) {
-                        h.push(b);
-                        j += 1;
-                        continue;
-                    }
-                    break;
-                }
-                match char_at(fb, j) {
-                    Some((c, l)) if is_word_char(c) => {
-                        for &x in &fb[j..j + l] {
-                            h.push(x);
-                        }
-                        j += l;
-                    }
-                    _ => break,
-                }
-            }
+            // A word starts at `i`: find its end, then hash it.
+            let j = word_end(fb, i);
+            let h = word_hash(fb, i, j);
             // Walk only if some name starts with this very word.
-            if self.first_words.may_contain(h.finish()) && left_ok(fb, lo, i) {
+            if self.first_words.may_contain(h) && left_ok(fb, lo, i) {
                 if let Some(end) = self.try_at(auto, start_state, text, folded, seg, i, scratch, out) {
                     i = end;
                     continue;
@@ -463,51 +443,80 @@ impl Matcher {
     }
 }
 
-/// A fast hash of a word's bytes (FxHash-style), the same for text words and name words.
-#[derive(Clone, Copy)]
-struct WordHash(u64);
+/// 1 for ASCII bytes that end a word, and for every non-ASCII byte (decoded separately).
+const STOP: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        if (i as u8).is_ascii_alphanumeric() || i == b'_' as usize {
+            t[i] = 0;
+        }
+        i += 1;
+    }
+    t
+};
 
-impl WordHash {
-    #[inline]
-    fn new() -> WordHash {
-        WordHash(0)
+/// The end of the word that starts at `fb[i]`: eight bytes at a time while they are ASCII word
+/// bytes, then one character at a time.
+#[inline]
+fn word_end(fb: &[u8], mut i: usize) -> usize {
+    loop {
+        if let Some(chunk) = fb.get(i..i + 8) {
+            let mut m = 0u32;
+            for (k, &b) in chunk.iter().enumerate() {
+                m |= u32::from(STOP[b as usize]) << k;
+            }
+            if m == 0 {
+                i += 8;
+                continue;
+            }
+            i += m.trailing_zeros() as usize;
+        } else {
+            while fb.get(i).is_some_and(|&b| STOP[b as usize] == 0) {
+                i += 1;
+            }
+        }
+        match fb.get(i) {
+            Some(&b) if b >= 0x80 => match char_at(fb, i) {
+                Some((c, l)) if is_word_char(c) => i += l,
+                _ => return i,
+            },
+            _ => return i,
+        }
     }
-    #[inline]
-    fn push(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    #[inline]
-    fn finish(self) -> u64 {
-        let h = self.0 ^ (self.0 >> 29);
-        h.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (h >> 32)
-    }
+}
+
+/// A cheap hash of the word `fb[start..end]`: its first eight bytes and its length, mixed once.
+/// Words that share both collide, which only costs the Bloom filter a false positive.
+#[inline]
+fn word_hash(fb: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    let head = match fb.get(start..start + 8) {
+        Some(c) => {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            let v = u64::from_le_bytes(a);
+            if len >= 8 {
+                v
+            } else {
+                v & ((1u64 << (8 * len)) - 1)
+            }
+        }
+        None => {
+            let mut v = 0u64;
+            for (k, &b) in fb.get(start..end).unwrap_or(&[]).iter().take(8).enumerate() {
+                v |= u64::from(b) << (8 * k);
+            }
+            v
+        }
+    };
+    let h = (head ^ (len as u64).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 29)
 }
 
 /// The hash of a folded key's first word (its leading run of word characters).
 fn first_word_hash(key: &[u8]) -> u64 {
-    let mut h = WordHash::new();
-    let mut j = 0;
-    while j < key.len() {
-        let b = key[j];
-        if b < 0x80 {
-            if !is_word_byte(b) {
-                break;
-            }
-            h.push(b);
-            j += 1;
-            continue;
-        }
-        match char_at(key, j) {
-            Some((c, l)) if is_word_char(c) => {
-                for &x in &key[j..j + l] {
-                    h.push(x);
-                }
-                j += l;
-            }
-            _ => break,
-        }
-    }
-    h.finish()
+    word_hash(key, 0, word_end(key, 0))
 }
 
 /// A Bloom filter over 64-bit hashes, two probes, 16 bits per item.
