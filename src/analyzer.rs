@@ -104,8 +104,12 @@ impl<'g> AnalyzerBuilder<'g> {
         }
         let gaz = self.gazetteer;
         let entities = matcher::candidates(gaz);
-        let matcher = Matcher::new(gaz, entities.clone(), false, |_, n| {
-            Some(normalize::fold_str(n.text()).into_bytes())
+        let mut folded = Folded::new();
+        let matcher = Matcher::new(gaz, entities.clone(), false, |_, n, out| {
+            folded.clear();
+            folded.push(n.text(), 0..n.text().len());
+            out.extend_from_slice(folded.bytes());
+            true
         })?;
         let stem_kinds = self.stem_kinds;
         let wants_stem = |kind: &Kind, n: &crate::gazetteer::Name| {
@@ -122,12 +126,13 @@ impl<'g> AnalyzerBuilder<'g> {
                     continue;
                 };
                 let mut count = 0usize;
-                let m = Matcher::new(gaz, entities.clone(), true, |e, n| {
+                let m = Matcher::new(gaz, entities.clone(), true, |e, n, out| {
                     if !wants_stem(e.kind(), n) || !n.lang_set().allows(Some(lang)) {
-                        return None;
+                        return false;
                     }
                     count += 1;
-                    Some(stemmer.key(normalize::fold_str(n.text()).as_bytes()))
+                    out.extend_from_slice(&stemmer.key(normalize::fold_str(n.text()).as_bytes()));
+                    true
                 })?;
                 if count > 0 {
                     stems.push(StemTier {

@@ -362,7 +362,7 @@ impl Entity {
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    index: HashMap<Arc<str>, usize>,
+    index: HashMap<Arc<str>, usize, crate::matcher::BuildFx>,
     names_len: usize,
 }
 
@@ -459,7 +459,7 @@ impl Gazetteer {
 pub struct GazetteerBuilder {
     gaz: Gazetteer,
     /// Hashes of (entity, name, options) already added, to drop duplicates in O(1).
-    seen: std::collections::HashSet<u64>,
+    seen: std::collections::HashSet<u64, crate::matcher::BuildFx>,
 }
 
 impl GazetteerBuilder {
@@ -544,7 +544,7 @@ impl GazetteerBuilder {
         }
         let key = {
             use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
+            let mut h = std::hash::BuildHasher::build_hasher(&crate::matcher::BuildFx);
             (idx, &name.text, name.langs, name.exact, name.stem).hash(&mut h);
             h.finish()
         };

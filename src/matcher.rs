@@ -8,6 +8,7 @@
 //! mention, and the scan resumes after it: leftmost-longest, without letting a longer candidate
 //! that fails hide a shorter one that passes.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -37,9 +38,10 @@ enum Auto {
 /// One gazetteer name under a pattern.
 #[derive(Debug, Clone)]
 struct Entry {
-    entity: u32,
     name: Arc<str>,
-    langs: LangSet,
+    entity: u32,
+    /// Index into `Matcher::lang_sets`.
+    langs: u16,
     exact: bool,
     /// The name's first letter is upper-case: the text's must not be lower-case.
     cap: bool,
@@ -48,11 +50,12 @@ struct Entry {
 /// One distinct folded name.
 #[derive(Debug, Clone)]
 struct Pattern {
-    entries: Range<u32>,
-    /// Every distinct entity of the entries, when there are several (shared by mentions).
-    all: Option<Arc<[Candidate]>>,
+    /// The first of its entries; they run to the next pattern's first.
+    first: u32,
     /// The folded name's last word is an elision word (`dell`, `l`): not a match before `'`.
     elidable_end: bool,
+    /// Its entries belong to several entities: `Matcher::shared` holds their candidate list.
+    shared: bool,
 }
 
 /// The compiled gazetteer.
@@ -61,6 +64,10 @@ pub(crate) struct Matcher {
     auto: Auto,
     patterns: Vec<Pattern>,
     entries: Vec<Entry>,
+    /// The distinct language sets of the entries.
+    lang_sets: Vec<LangSet>,
+    /// The candidate lists of patterns whose names belong to several entities.
+    shared: HashMap<u32, Arc<[Candidate]>, BuildFx>,
     entities: Arc<[Candidate]>,
     /// The non-word bytes that start some pattern (names such as `#MeToo`).
     punct_starts: Box<[bool; 256]>,
@@ -118,74 +125,103 @@ pub(crate) struct Scratch {
 }
 
 impl Matcher {
-    /// Compiles the names for which `key` gives a pattern (`None` leaves a name out).
+    /// Compiles the names for which `key` writes a pattern into its buffer (returning false
+    /// leaves a name out).
     pub(crate) fn new(
         gaz: &Gazetteer,
         entities: Arc<[Candidate]>,
         stemmed: bool,
-        mut key: impl FnMut(&Entity, &Name) -> Option<Vec<u8>>,
+        mut key: impl FnMut(&Entity, &Name, &mut Vec<u8>) -> bool,
     ) -> Result<Matcher> {
-        let mut index: std::collections::HashMap<Box<[u8]>, u32> = std::collections::HashMap::new();
-        let mut keys: Vec<Box<[u8]>> = Vec::new();
-        let mut per_pattern: Vec<Vec<Entry>> = Vec::new();
+        // 1. Every key into one arena, with its entry (no allocation per name).
+        let mut arena: Vec<u8> = Vec::new();
+        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(gaz.names_len());
+        let mut raw: Vec<Entry> = Vec::with_capacity(gaz.names_len());
+        let mut lang_sets: Vec<LangSet> = Vec::new();
+        let mut buf = Vec::new();
         for (ei, entity) in gaz.entities().iter().enumerate() {
             for name in entity.names() {
-                let Some(key) = key(entity, name) else { continue };
-                if key.is_empty() {
+                buf.clear();
+                if !key(entity, name, &mut buf) || buf.is_empty() {
                     continue;
                 }
-                let key = key.into_boxed_slice();
-                let pid = match index.get(&key) {
-                    Some(&p) => p,
+                spans.push((arena.len(), buf.len()));
+                arena.extend_from_slice(&buf);
+                let set = name.lang_set();
+                let langs = match lang_sets.iter().position(|&l| l == set) {
+                    Some(i) => i,
                     None => {
-                        let p = u32::try_from(keys.len())
-                            .map_err(|_| Error::TooLarge("more than 4 billion names".into()))?;
-                        index.insert(key.clone(), p);
-                        keys.push(key);
-                        per_pattern.push(Vec::new());
-                        p
+                        lang_sets.push(set);
+                        lang_sets.len() - 1
                     }
                 };
-                let cap = name
-                    .text()
-                    .chars()
-                    .find(|c| c.is_alphabetic())
-                    .is_some_and(|c| c.is_uppercase());
-                if let Some(list) = per_pattern.get_mut(pid as usize) {
-                    list.push(Entry {
-                        entity: ei as u32,
-                        name: name.text_arc().clone(),
-                        langs: name.lang_set(),
-                        exact: name.is_exact() && !stemmed,
-                        cap,
-                    });
-                }
+                raw.push(Entry {
+                    name: name.text_arc().clone(),
+                    entity: ei as u32,
+                    langs: u16::try_from(langs).unwrap_or(u16::MAX),
+                    exact: name.is_exact() && !stemmed,
+                    cap: name
+                        .text()
+                        .chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_some_and(|c| c.is_uppercase()),
+                });
             }
         }
+        if raw.len() > u32::MAX as usize / 2 {
+            return Err(Error::TooLarge(format!("{} names", raw.len())));
+        }
+        // 2. Deduplicate the keys: pattern ids in order of first appearance.
+        let mut index: HashMap<&[u8], u32, BuildFx> = HashMap::with_capacity_and_hasher(raw.len(), BuildFx);
+        let mut keys: Vec<&[u8]> = Vec::new();
+        let mut pids: Vec<u32> = Vec::with_capacity(raw.len());
+        for &(at, len) in &spans {
+            let k = arena.get(at..at + len).unwrap_or(&[]);
+            let next = keys.len() as u32;
+            let pid = *index.entry(k).or_insert(next);
+            if pid == next {
+                keys.push(k);
+            }
+            pids.push(pid);
+        }
         drop(index);
+        // 3. Group the entries by pattern, keeping gazetteer order inside a pattern.
+        let mut order: Vec<u32> = (0..raw.len() as u32).collect();
+        order.sort_by_key(|&i| pids.get(i as usize).copied().unwrap_or(0));
+        let mut slots: Vec<Option<Entry>> = raw.into_iter().map(Some).collect();
+        let mut entries = Vec::with_capacity(slots.len());
         let mut patterns = Vec::with_capacity(keys.len());
-        let mut entries = Vec::with_capacity(gaz.names_len());
-        for (key, list) in keys.iter().zip(per_pattern) {
+        let mut shared = HashMap::with_hasher(BuildFx);
+        let mut k = 0;
+        while k < order.len() {
+            let pid = pids.get(order[k] as usize).copied().unwrap_or(0);
             let first = entries.len() as u32;
-            let mut ids: Vec<u32> = list.iter().map(|e| e.entity).collect();
-            ids.dedup();
-            let all = if ids.len() > 1 {
-                Some(
-                    ids.iter()
-                        .filter_map(|&i| entities.get(i as usize).cloned())
-                        .collect::<Arc<[Candidate]>>(),
-                )
-            } else {
-                None
-            };
-            entries.extend(list);
+            let mut ids: Vec<u32> = Vec::new();
+            while k < order.len() && pids.get(order[k] as usize).copied() == Some(pid) {
+                if let Some(e) = slots.get_mut(order[k] as usize).and_then(Option::take) {
+                    if ids.last() != Some(&e.entity) {
+                        ids.push(e.entity);
+                    }
+                    entries.push(e);
+                }
+                k += 1;
+            }
+            if ids.len() > 1 {
+                let list: Arc<[Candidate]> = ids
+                    .iter()
+                    .filter_map(|&i| entities.get(i as usize).cloned())
+                    .collect();
+                shared.insert(pid, list);
+            }
+            let key = keys.get(pid as usize).copied().unwrap_or(&[]);
             let last_word = key.rsplit(|&b| !is_word_byte(b)).next().unwrap_or(&[]);
             patterns.push(Pattern {
-                entries: first..entries.len() as u32,
-                all,
+                first,
                 elidable_end: is_elision(last_word),
+                shared: ids.len() > 1,
             });
         }
+        drop(slots);
         let total: usize = keys.iter().map(|k| k.len()).sum();
         let mut punct_starts = Box::new([false; 256]);
         let mut first_words = Bloom::with_items(keys.len());
@@ -198,7 +234,7 @@ impl Matcher {
         }
         let auto = if total <= DFA_MAX_PATTERN_BYTES {
             dfa::DFA::builder()
-                .match_kind(AcMatchKind::Standard)
+                .match_kind(AcMatchKind::LeftmostLongest)
                 .start_kind(StartKind::Anchored)
                 .prefilter(false)
                 .byte_classes(true)
@@ -206,7 +242,7 @@ impl Matcher {
                 .map(Auto::Dfa)
         } else {
             contiguous::NFA::builder()
-                .match_kind(AcMatchKind::Standard)
+                .match_kind(AcMatchKind::LeftmostLongest)
                 .prefilter(false)
                 .byte_classes(true)
                 .build(keys.iter())
@@ -217,6 +253,8 @@ impl Matcher {
             auto,
             patterns,
             entries,
+            lang_sets,
+            shared,
             entities,
             punct_starts,
             first_words,
@@ -387,12 +425,21 @@ impl Matcher {
             .find(|c| c.is_alphabetic())
             .is_some_and(|c| c.is_lowercase());
         scratch.passing.clear();
-        let entries = self
-            .entries
-            .get(pattern.entries.start as usize..pattern.entries.end as usize)?;
+        let entries = self.entries.get(
+            pattern.first as usize
+                ..self
+                    .patterns
+                    .get(pid as usize + 1)
+                    .map_or(self.entries.len(), |p| p.first as usize),
+        )?;
         let mut name = None;
         for entry in entries {
-            if seg.check_langs && !entry.langs.allows(seg.lang) {
+            if seg.check_langs
+                && !self
+                    .lang_sets
+                    .get(entry.langs as usize)
+                    .is_some_and(|l| l.allows(seg.lang))
+            {
                 continue;
             }
             if entry.cap && lower_initial {
@@ -418,7 +465,7 @@ impl Matcher {
                 && fb.get(start - 2).is_some_and(|&b| is_word_byte(b));
             surface_kind(surface, &name, elided)
         };
-        let all = match &pattern.all {
+        let all = match pattern.shared.then(|| self.shared.get(&pid)).flatten() {
             None => None,
             Some(_) if scratch.passing.len() == 1 => None,
             Some(all) if all.len() == scratch.passing.len() => Some(all.clone()),
@@ -517,6 +564,52 @@ fn word_hash(fb: &[u8], start: usize, end: usize) -> u64 {
 /// The hash of a folded key's first word (its leading run of word characters).
 fn first_word_hash(key: &[u8]) -> u64 {
     word_hash(key, 0, word_end(key, 0))
+}
+
+/// A fast, non-cryptographic hasher (FxHash) for build-time maps: keys are our own folded
+/// names, not attacker-chosen, and SipHash dominated the build of large gazetteers.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct BuildFx;
+
+impl std::hash::BuildHasher for BuildFx {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+/// See [`BuildFx`].
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in chunks.by_ref() {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(a));
+        }
+        for &b in chunks.remainder() {
+            self.write_u64(u64::from(b));
+        }
+    }
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// A Bloom filter over 64-bit hashes, two probes, 16 bits per item.
@@ -692,8 +785,9 @@ mod tests {
     use crate::gazetteer::Kind;
 
     fn run(gaz: &Gazetteer, text: &str) -> Vec<(String, String)> {
-        let m = Matcher::new(gaz, candidates(gaz), false, |_, n| {
-            Some(normalize::fold_str(n.text()).into_bytes())
+        let m = Matcher::new(gaz, candidates(gaz), false, |_, n, out| {
+            out.extend_from_slice(normalize::fold_str(n.text()).as_bytes());
+            true
         })
         .unwrap();
         let mut f = Folded::new();
