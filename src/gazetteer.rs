@@ -10,7 +10,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
-use crate::normalize;
 
 /// The longest name accepted, in bytes (UTF-8). Longer names are refused with
 /// [`Error::TooLarge`]: no real entity name is that long, and the limit bounds the automaton.
@@ -513,7 +512,7 @@ impl GazetteerBuilder {
                 text.len()
             ));
         }
-        if !normalize::fold_str(text).chars().any(normalize::is_word_char) {
+        if !text.chars().any(char::is_alphanumeric) {
             return Err(format!("name `{text}` for entity `{id}` has no letter or digit"));
         }
         if self.gaz.names_len >= MAX_NAMES {
@@ -683,13 +682,20 @@ impl GazetteerBuilder {
 
 /// Splits one TSV data line into its parts.
 fn parse_tsv_line(line: &str) -> std::result::Result<(&str, Kind, Name), String> {
-    let cols: Vec<&str> = line.split('\t').collect();
-    if cols.len() < 3 || cols.len() > 5 {
+    let mut cols = line.split('\t');
+    let mut next = || cols.next();
+    let parts = [next(), next(), next(), next(), next()];
+    let extra = next().is_some();
+    let n = parts.iter().filter(|p| p.is_some()).count();
+    if n < 3 || extra {
+        let found = if extra { line.split('\t').count() } else { n };
         return Err(format!(
-            "expected 3 to 5 tab-separated columns (id, kind, name[, langs[, flags]]), found {}",
-            cols.len()
+            "expected 3 to 5 tab-separated columns (id, kind, name[, langs[, flags]]), found {found}"
         ));
     }
+    let cols: [&str; 5] = parts.map(|p| p.unwrap_or(""));
+    let has_langs = n >= 4;
+    let has_flags = n >= 5;
     let id = cols[0].trim();
     if id.is_empty() {
         return Err("empty id".into());
@@ -699,7 +705,7 @@ fn parse_tsv_line(line: &str) -> std::result::Result<(&str, Kind, Name), String>
         return Err("empty kind".into());
     }
     let mut name = Name::new(cols[2]);
-    if let Some(langs) = cols.get(3) {
+    if let Some(langs) = cols.get(3).filter(|_| has_langs) {
         let mut set = LangSet::default();
         for code in langs
             .split(',')
@@ -710,7 +716,7 @@ fn parse_tsv_line(line: &str) -> std::result::Result<(&str, Kind, Name), String>
         }
         name.langs = set;
     }
-    if let Some(flags) = cols.get(4) {
+    if let Some(flags) = cols.get(4).filter(|_| has_flags) {
         for flag in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
             match flag {
                 "exact" => name.exact = true,

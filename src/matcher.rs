@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{Anchored, MatchKind as AcMatchKind, StartKind, dfa, nfa::contiguous};
 
 use crate::error::{Error, Result};
@@ -33,6 +33,109 @@ const TOKEN_WINDOW: usize = 256;
 enum Auto {
     Dfa(dfa::DFA),
     Nfa(contiguous::NFA),
+}
+
+/// One automaton over the patterns whose first byte maps to it.
+#[derive(Debug, Clone)]
+struct Shard {
+    auto: Auto,
+    /// The anchored start state.
+    start: Option<StateID>,
+    /// Global pattern id of each of the shard's patterns.
+    pids: Vec<u32>,
+}
+
+/// Pattern bytes above which the automaton is split into shards built on several threads.
+const SHARD_MIN_PATTERN_BYTES: usize = 4 * 1024 * 1024;
+
+/// Builds one automaton.
+fn build_auto(keys: &[&[u8]], total: usize) -> Result<Auto> {
+    if total <= DFA_MAX_PATTERN_BYTES {
+        dfa::DFA::builder()
+            .match_kind(AcMatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .prefilter(false)
+            .byte_classes(true)
+            .build(keys.iter())
+            .map(Auto::Dfa)
+    } else {
+        contiguous::NFA::builder()
+            .match_kind(AcMatchKind::LeftmostLongest)
+            .prefilter(false)
+            .byte_classes(true)
+            .build(keys.iter())
+            .map(Auto::Nfa)
+    }
+    .map_err(|e| Error::Build(e.to_string()))
+}
+
+/// Builds the shards: patterns grouped by first byte, groups balanced by bytes (longest
+/// processing time first), one thread per shard.
+fn build_shards(keys: &[&[u8]], total: usize) -> Result<(Vec<Shard>, Box<[u8; 256]>)> {
+    let mut shard_of = Box::new([0u8; 256]);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let count = if total >= SHARD_MIN_PATTERN_BYTES {
+        threads
+    } else {
+        1
+    };
+    if count > 1 {
+        let mut weight = [0usize; 256];
+        for k in keys {
+            if let Some(&b) = k.first() {
+                weight[b as usize] += k.len();
+            }
+        }
+        let mut bytes: Vec<usize> = (0..256).collect();
+        bytes.sort_by_key(|&b| std::cmp::Reverse(weight[b]));
+        let mut load = vec![0usize; count];
+        for b in bytes {
+            let (s, _) = load
+                .iter()
+                .enumerate()
+                .min_by_key(|&(_, l)| *l)
+                .unwrap_or((0, &0));
+            shard_of[b] = s as u8;
+            load[s] += weight[b];
+        }
+    }
+    let mut groups: Vec<(Vec<&[u8]>, Vec<u32>, usize)> =
+        (0..count).map(|_| (Vec::new(), Vec::new(), 0)).collect();
+    for (pid, k) in keys.iter().enumerate() {
+        let s = k.first().map_or(0, |&b| shard_of[b as usize] as usize);
+        if let Some(g) = groups.get_mut(s) {
+            g.0.push(k);
+            g.1.push(pid as u32);
+            g.2 += k.len();
+        }
+    }
+    let autos: Vec<Result<Auto>> = if count == 1 {
+        groups.iter().map(|g| build_auto(&g.0, g.2)).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = groups
+                .iter()
+                .map(|g| scope.spawn(move || build_auto(&g.0, g.2)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(Error::Build("a build thread failed".into())))
+                })
+                .collect()
+        })
+    };
+    let mut shards = Vec::with_capacity(count);
+    for (auto, (_, pids, _)) in autos.into_iter().zip(groups) {
+        let auto = auto?;
+        let start = match &auto {
+            Auto::Dfa(a) => a.start_state(Anchored::Yes).ok(),
+            Auto::Nfa(a) => a.start_state(Anchored::Yes).ok(),
+        };
+        shards.push(Shard { auto, start, pids });
+    }
+    Ok((shards, shard_of))
 }
 
 /// One gazetteer name under a pattern.
@@ -61,7 +164,11 @@ struct Pattern {
 /// The compiled gazetteer.
 #[derive(Debug, Clone)]
 pub(crate) struct Matcher {
-    auto: Auto,
+    /// The automata: one, or one per group of first bytes for large gazetteers (built in
+    /// parallel).
+    shards: Vec<Shard>,
+    /// The shard of each first byte.
+    shard_of: Box<[u8; 256]>,
     patterns: Vec<Pattern>,
     entries: Vec<Entry>,
     /// The distinct language sets of the entries.
@@ -232,25 +339,10 @@ impl Matcher {
                 None => {}
             }
         }
-        let auto = if total <= DFA_MAX_PATTERN_BYTES {
-            dfa::DFA::builder()
-                .match_kind(AcMatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                .prefilter(false)
-                .byte_classes(true)
-                .build(keys.iter())
-                .map(Auto::Dfa)
-        } else {
-            contiguous::NFA::builder()
-                .match_kind(AcMatchKind::LeftmostLongest)
-                .prefilter(false)
-                .byte_classes(true)
-                .build(keys.iter())
-                .map(Auto::Nfa)
-        }
-        .map_err(|e| Error::Build(e.to_string()))?;
+        let (shards, shard_of) = build_shards(&keys, total)?;
         Ok(Matcher {
-            auto,
+            shards,
+            shard_of,
             patterns,
             entries,
             lang_sets,
@@ -264,11 +356,18 @@ impl Matcher {
 
     /// Heap memory of the automaton and its first-word filter, in bytes.
     pub(crate) fn automaton_memory(&self) -> usize {
-        let auto = match &self.auto {
-            Auto::Dfa(a) => a.memory_usage(),
-            Auto::Nfa(a) => a.memory_usage(),
-        };
-        auto + self.first_words.memory()
+        let autos: usize = self
+            .shards
+            .iter()
+            .map(|s| {
+                s.pids.len() * 4
+                    + match &s.auto {
+                        Auto::Dfa(a) => a.memory_usage(),
+                        Auto::Nfa(a) => a.memory_usage(),
+                    }
+            })
+            .sum();
+        autos + self.first_words.memory()
     }
 
     /// The number of distinct folded names.
@@ -285,24 +384,6 @@ impl Matcher {
         scratch: &mut Scratch,
         out: &mut Vec<Mention<'t>>,
     ) {
-        match &self.auto {
-            Auto::Dfa(a) => self.find_with(a, text, folded, seg, scratch, out),
-            Auto::Nfa(a) => self.find_with(a, text, folded, seg, scratch, out),
-        }
-    }
-
-    fn find_with<'t, A: Automaton, H: Haystack>(
-        &self,
-        auto: &A,
-        text: &'t str,
-        folded: &H,
-        seg: &Segment,
-        scratch: &mut Scratch,
-        out: &mut Vec<Mention<'t>>,
-    ) {
-        let Ok(start_state) = auto.start_state(Anchored::Yes) else {
-            return;
-        };
         let fb = folded.bytes();
         let Some(fb) = fb.get(..seg.folded.end) else {
             return;
@@ -325,7 +406,7 @@ impl Matcher {
             if !word {
                 // Only names that start with punctuation can start here.
                 if self.punct_starts[b as usize] && left_ok(fb, lo, i) {
-                    if let Some(end) = self.try_at(auto, start_state, text, folded, seg, i, scratch, out) {
+                    if let Some(end) = self.walk(text, folded, seg, i, scratch, out) {
                         i = end;
                         continue;
                     }
@@ -338,12 +419,32 @@ impl Matcher {
             let h = word_hash(fb, i, j);
             // Walk only if some name starts with this very word.
             if self.first_words.may_contain(h) && left_ok(fb, lo, i) {
-                if let Some(end) = self.try_at(auto, start_state, text, folded, seg, i, scratch, out) {
+                if let Some(end) = self.walk(text, folded, seg, i, scratch, out) {
                     i = end;
                     continue;
                 }
             }
             i = j;
+        }
+    }
+
+    /// Walks the shard of `fb[i]` from there.
+    #[inline]
+    fn walk<'t, H: Haystack>(
+        &self,
+        text: &'t str,
+        folded: &H,
+        seg: &Segment,
+        i: usize,
+        scratch: &mut Scratch,
+        out: &mut Vec<Mention<'t>>,
+    ) -> Option<usize> {
+        let b = *folded.bytes().get(i)?;
+        let shard = self.shards.get(self.shard_of[b as usize] as usize)?;
+        let start = shard.start?;
+        match &shard.auto {
+            Auto::Dfa(a) => self.try_at(a, start, &shard.pids, text, folded, seg, i, scratch, out),
+            Auto::Nfa(a) => self.try_at(a, start, &shard.pids, text, folded, seg, i, scratch, out),
         }
     }
 
@@ -354,7 +455,8 @@ impl Matcher {
     fn try_at<'t, A: Automaton, H: Haystack>(
         &self,
         auto: &A,
-        start_state: aho_corasick::automaton::StateID,
+        start_state: StateID,
+        pids: &[u32],
         text: &'t str,
         folded: &H,
         seg: &Segment,
@@ -375,7 +477,9 @@ impl Matcher {
                     for k in 0..auto.match_len(sid) {
                         let pid = auto.match_pattern(sid, k);
                         if auto.pattern_len(pid) == j + 1 - i {
-                            scratch.hits.push((j + 1, pid.as_u32()));
+                            if let Some(&global) = pids.get(pid.as_usize()) {
+                                scratch.hits.push((j + 1, global));
+                            }
                         }
                     }
                 }
