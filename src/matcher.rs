@@ -99,6 +99,8 @@ fn build_shards(keys: &[&[u8]], total: usize) -> Result<(Vec<Shard>, Box<[u8; 25
             load[s] += weight[b];
         }
     }
+    // Per shard: its keys, their global ids, their total length.
+    #[allow(clippy::type_complexity)]
     let mut groups: Vec<(Vec<&[u8]>, Vec<u32>, usize)> =
         (0..count).map(|_| (Vec::new(), Vec::new(), 0)).collect();
     for (pid, k) in keys.iter().enumerate() {
