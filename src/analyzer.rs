@@ -12,7 +12,7 @@ use crate::matcher::{self, Matcher, Scratch, Segment};
 use crate::mention::Mention;
 use crate::normalize::{self, Folded};
 use crate::segment;
-use crate::stem::{StemView, Stemmer};
+use crate::stem::{StemGate, StemView, Stemmer};
 
 /// The languages detected when none are chosen: French, Italian, English.
 pub const DEFAULT_LANGUAGES: [Lang; 3] = [Lang::French, Lang::Italian, Lang::English];
@@ -50,6 +50,7 @@ struct Inner {
 struct StemTier {
     lang: Lang,
     stemmer: Stemmer,
+    gate: StemGate,
     matcher: Matcher,
 }
 
@@ -125,19 +126,22 @@ impl<'g> AnalyzerBuilder<'g> {
                 let Some(stemmer) = Stemmer::for_lang(lang) else {
                     continue;
                 };
-                let mut count = 0usize;
+                let mut keys: Vec<Vec<u8>> = Vec::new();
                 let m = Matcher::new(gaz, entities.clone(), true, |e, n, out| {
                     if !wants_stem(e.kind(), n) || !n.lang_set().allows(Some(lang)) {
                         return false;
                     }
-                    count += 1;
-                    out.extend_from_slice(&stemmer.key(normalize::fold_str(n.text()).as_bytes()));
+                    let key = stemmer.key(normalize::fold_str(n.text()).as_bytes());
+                    out.extend_from_slice(&key);
+                    keys.push(key);
                     true
                 })?;
-                if count > 0 {
+                if !keys.is_empty() {
+                    let gate = StemGate::new(keys.iter().map(Vec::as_slice));
                     stems.push(StemTier {
                         lang,
                         stemmer,
+                        gate,
                         matcher: m,
                     });
                 }
@@ -308,9 +312,9 @@ impl<'t> Iterator for Mentions<'_, 't> {
                 .find(self.text, &self.folded, &seg, &mut self.scratch, &mut self.buf);
             if let Some(tier) = inner.stems.iter().find(|t| Some(t.lang) == lang) {
                 self.stemmed.clear();
-                let stem_range = tier
-                    .stemmer
-                    .stem_into(self.folded.bytes(), folded, &mut self.stemmed);
+                let stem_range =
+                    tier.stemmer
+                        .stem_into(self.folded.bytes(), folded, &mut self.stemmed, Some(&tier.gate));
                 let view = StemView {
                     stemmed: &self.stemmed,
                     base: &self.folded,

@@ -41,13 +41,20 @@ impl Stemmer {
     /// The stemmed key of a folded name.
     pub(crate) fn key(&self, folded: &[u8]) -> Vec<u8> {
         let mut out = Folded::new();
-        self.stem_into(folded, 0..folded.len(), &mut out);
+        self.stem_into(folded, 0..folded.len(), &mut out, None);
         out.bytes().to_vec()
     }
 
     /// Appends the stemmed form of `folded[range]` to `out`, whose anchors then point at folded
-    /// offsets. Returns the range written.
-    pub(crate) fn stem_into(&self, folded: &[u8], range: Range<usize>, out: &mut Folded) -> Range<usize> {
+    /// offsets. Returns the range written. With a `gate`, only words that may share a stem with
+    /// a name word are stemmed; the others are copied, and can then never equal a stemmed word.
+    pub(crate) fn stem_into(
+        &self,
+        folded: &[u8],
+        range: Range<usize>,
+        out: &mut Folded,
+        gate: Option<&StemGate>,
+    ) -> Range<usize> {
         let start = out.bytes().len();
         let end = range.end.min(folded.len());
         let mut i = range.start;
@@ -74,7 +81,11 @@ impl Stemmer {
             if i > w {
                 let word = &folded[w..i];
                 match std::str::from_utf8(word) {
-                    Ok(s) if chars >= MIN_STEM_CHARS && s.chars().any(char::is_alphabetic) => {
+                    Ok(s)
+                        if chars >= MIN_STEM_CHARS
+                            && gate.is_none_or(|g| g.may_match(word))
+                            && s.chars().any(char::is_alphabetic) =>
+                    {
                         let stem = self.inner.stem(s);
                         out.push_raw(stem.as_bytes(), w);
                         out.push_raw(b"_", w);
@@ -86,6 +97,54 @@ impl Stemmer {
         }
         start..out.bytes().len()
     }
+}
+
+/// Which text words are worth stemming: those whose first three bytes (or whole stem, when the
+/// stem is shorter) begin some stem of a name word. Snowball stemmers only rewrite suffixes, so a
+/// word and its stem share their first bytes; a word that begins no name stem can share a stem
+/// with no name word, and stemming it would be wasted. A 64 Kibit filter: false positives only
+/// cost a stemming.
+#[derive(Debug, Clone)]
+pub(crate) struct StemGate {
+    bits: Vec<u64>,
+}
+
+impl StemGate {
+    /// A gate for the stemmed keys of a tier.
+    pub(crate) fn new<'k>(keys: impl IntoIterator<Item = &'k [u8]>) -> StemGate {
+        let mut gate = StemGate { bits: vec![0; 1024] };
+        for key in keys {
+            for word in key.split(|&b| b == b' ' || b == b'\'' || b == b'-') {
+                let stem = word.strip_suffix(b"_").unwrap_or(word);
+                if !stem.is_empty() {
+                    let p = prefix_slot(stem, stem.len().min(3));
+                    if let Some(w) = gate.bits.get_mut(p / 64) {
+                        *w |= 1 << (p % 64);
+                    }
+                }
+            }
+        }
+        gate
+    }
+
+    /// True if `word` (folded) may share a stem with a name word.
+    #[inline]
+    fn may_match(&self, word: &[u8]) -> bool {
+        (1..=3.min(word.len())).any(|n| {
+            let p = prefix_slot(word, n);
+            self.bits.get(p / 64).is_some_and(|w| w & (1 << (p % 64)) != 0)
+        })
+    }
+}
+
+/// The filter slot of the first `n` (1 to 3) bytes of `w`.
+#[inline]
+fn prefix_slot(w: &[u8], n: usize) -> usize {
+    let mut v = n as u32;
+    for &b in w.iter().take(n) {
+        v = (v << 8) | u32::from(b);
+    }
+    (v.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 /// Whether a word character starts at `fb[i]`, and the length of the character there.

@@ -1,0 +1,339 @@
+//! Measures nomina on a large corpus, streamed from disk.
+//!
+//! ```text
+//! cargo run --release --example corpus_bench -- --gazetteer G.tsv --corpus PATH
+//!     [--threads N] [--stage match|all] [--limit-mb M] [--json] [--baseline]
+//! ```
+//! PATH is a `.jsonl` file (one document a line, with a `text` field), a `.txt` file (one
+//! document), or a directory of `.txt` files. The corpus is read in batches of about 8 MB, never
+//! whole. `--stage match` times `Analyzer::find` (folding, automaton, boundaries, elision,
+//! capitalisation, mentions); `--stage all` times `Analyzer::analyze` (languages, sentences and
+//! mentions). `--baseline` also runs a bare aho-corasick automaton (contiguous NFA,
+//! leftmost-longest, no word boundaries) over the lower-cased names and the lower-cased documents
+//! (lower-casing not timed), so the ratio is measured in the same run.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use nomina::{Analyzer, Gazetteer};
+use rayon::prelude::*;
+
+const BATCH_BYTES: usize = 8 << 20;
+
+struct Args {
+    gazetteer: PathBuf,
+    corpus: PathBuf,
+    threads: usize,
+    stage: String,
+    limit: Option<usize>,
+    json: bool,
+    baseline: bool,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut gazetteer = None;
+    let mut corpus = None;
+    let mut threads = 1;
+    let mut stage = "match".to_string();
+    let mut limit = None;
+    let mut json = false;
+    let mut baseline = false;
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
+        match a.as_str() {
+            "--gazetteer" => gazetteer = Some(PathBuf::from(value("--gazetteer")?)),
+            "--corpus" => corpus = Some(PathBuf::from(value("--corpus")?)),
+            "--threads" => {
+                threads = value("--threads")?
+                    .parse()
+                    .map_err(|_| "--threads needs a number".to_string())?
+            }
+            "--stage" => stage = value("--stage")?,
+            "--limit-mb" => {
+                let mb: f64 = value("--limit-mb")?
+                    .parse()
+                    .map_err(|_| "--limit-mb needs a number".to_string())?;
+                limit = Some((mb * 1e6) as usize);
+            }
+            "--json" => json = true,
+            "--baseline" => baseline = true,
+            "--help" | "-h" => return Err(String::new()),
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    if stage != "match" && stage != "all" {
+        return Err(format!("--stage must be `match` or `all`, not `{stage}`"));
+    }
+    Ok(Args {
+        gazetteer: gazetteer.ok_or("--gazetteer is required")?,
+        corpus: corpus.ok_or("--corpus is required")?,
+        threads: threads.max(1),
+        stage,
+        limit,
+        json,
+        baseline,
+    })
+}
+
+/// Streams documents in batches of about [`BATCH_BYTES`].
+struct Corpus {
+    files: Vec<PathBuf>,
+    next_file: usize,
+    jsonl: Option<(std::io::BufReader<std::fs::File>, PathBuf, usize)>,
+    limit: usize,
+    read: usize,
+}
+
+impl Corpus {
+    fn open(path: &Path, limit: Option<usize>) -> Result<Corpus, String> {
+        let files = if path.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| format!("{}: {e}", path.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            v.sort();
+            v
+        } else if path.exists() {
+            vec![path.to_path_buf()]
+        } else {
+            return Err(format!("{}: no such file or directory", path.display()));
+        };
+        Ok(Corpus {
+            files,
+            next_file: 0,
+            jsonl: None,
+            limit: limit.unwrap_or(usize::MAX),
+            read: 0,
+        })
+    }
+
+    /// The next batch of documents, or an empty one at the end.
+    fn batch(&mut self) -> Result<Vec<String>, String> {
+        let mut docs = Vec::new();
+        let mut bytes = 0;
+        while bytes < BATCH_BYTES && self.read < self.limit {
+            if let Some((reader, path, line)) = &mut self.jsonl {
+                let mut buf = String::new();
+                match reader.read_line(&mut buf) {
+                    Ok(0) => {
+                        self.jsonl = None;
+                        continue;
+                    }
+                    Ok(_) => {
+                        *line += 1;
+                        if buf.trim().is_empty() {
+                            continue;
+                        }
+                        let v: serde_json::Value = serde_json::from_str(&buf)
+                            .map_err(|e| format!("{}:{line}: invalid JSON: {e}", path.display()))?;
+                        let text = v
+                            .get("text")
+                            .and_then(|t| t.as_str())
+                            .ok_or_else(|| format!("{}:{line}: no string `text` field", path.display()))?;
+                        bytes += text.len();
+                        self.read += text.len();
+                        docs.push(text.to_string());
+                    }
+                    Err(e) => return Err(format!("{}:{}: {e}", path.display(), *line + 1)),
+                }
+                continue;
+            }
+            let Some(path) = self.files.get(self.next_file).cloned() else {
+                break;
+            };
+            self.next_file += 1;
+            if path.extension().is_some_and(|x| x == "jsonl") {
+                let f = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                self.jsonl = Some((std::io::BufReader::with_capacity(1 << 20, f), path, 0));
+            } else {
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                bytes += text.len();
+                self.read += text.len();
+                docs.push(text);
+            }
+        }
+        Ok(docs)
+    }
+}
+
+fn peak_rss_mib() -> f64 {
+    status_kib("VmHWM") / 1024.0
+}
+
+fn rss_mib() -> f64 {
+    status_kib("VmRSS") / 1024.0
+}
+
+fn status_kib(key: &str) -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(key))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        })
+        .unwrap_or(0.0)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("corpus_bench: {e}");
+            }
+            eprintln!(
+                "usage: corpus_bench --gazetteer G.tsv --corpus PATH [--threads N] [--stage match|all] [--limit-mb M] [--json] [--baseline]"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("corpus_bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<(), String> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let t = Instant::now();
+    let gaz = if args.gazetteer.extension().is_some_and(|x| x == "jsonl") {
+        Gazetteer::from_jsonl_path(&args.gazetteer)
+    } else {
+        Gazetteer::from_tsv_path(&args.gazetteer)
+    }
+    .map_err(|e| e.to_string())?;
+    let load_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let analyzer = Analyzer::new(&gaz).map_err(|e| e.to_string())?;
+    let build_s = t.elapsed().as_secs_f64();
+    let baseline = if args.baseline {
+        let names: Vec<String> = gaz
+            .entities()
+            .iter()
+            .flat_map(|e| e.names().iter().map(|n| n.text().to_lowercase()))
+            .collect();
+        Some(
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&names)
+                .map_err(|e| e.to_string())?,
+        )
+    } else {
+        None
+    };
+    let names = gaz.names_len();
+    drop(gaz);
+    let rss_after_build = rss_mib();
+    let log = !args.json;
+    if log {
+        println!(
+            "gazetteer: {names} names, {} patterns; load {load_s:.2} s, build {build_s:.2} s; automaton {:.1} MiB; RSS after build {rss_after_build:.0} MiB",
+            analyzer.patterns_len(),
+            analyzer.automaton_memory() as f64 / (1 << 20) as f64,
+        );
+    }
+
+    let progress = std::io::stderr().is_terminal();
+    let mut corpus = Corpus::open(&args.corpus, args.limit)?;
+    let (mut bytes, mut docs, mut mentions) = (0usize, 0usize, 0usize);
+    let (mut elapsed, mut base_elapsed, mut base_matches) = (Duration::ZERO, Duration::ZERO, 0usize);
+    let started = Instant::now();
+    let mut last_report = Instant::now();
+    loop {
+        let batch = corpus.batch()?;
+        if batch.is_empty() {
+            break;
+        }
+        let batch_bytes: usize = batch.iter().map(String::len).sum();
+        let t = Instant::now();
+        let found: usize = pool.install(|| {
+            if args.stage == "match" {
+                batch.par_iter().map(|d| analyzer.find(d).len()).sum()
+            } else {
+                batch
+                    .par_iter()
+                    .map(|d| analyzer.analyze(d).mentions().len())
+                    .sum()
+            }
+        });
+        elapsed += t.elapsed();
+        if let Some(ac) = &baseline {
+            let lower: Vec<String> = batch.iter().map(|d| d.to_lowercase()).collect();
+            let t = Instant::now();
+            base_matches += pool.install(|| lower.par_iter().map(|d| ac.find_iter(d).count()).sum::<usize>());
+            base_elapsed += t.elapsed();
+        }
+        bytes += batch_bytes;
+        docs += batch.len();
+        mentions += found;
+        if progress && last_report.elapsed() > Duration::from_secs(2) {
+            eprint!(
+                "\r{:.0} MB, {docs} docs, {mentions} mentions, {:.1} MB/s   ",
+                bytes as f64 / 1e6,
+                bytes as f64 / 1e6 / elapsed.as_secs_f64()
+            );
+            let _ = std::io::stderr().flush();
+            last_report = Instant::now();
+        }
+    }
+    if progress && started.elapsed() > Duration::from_secs(2) {
+        eprintln!();
+    }
+    let mb_s = bytes as f64 / 1e6 / elapsed.as_secs_f64().max(1e-9);
+    let base_mb_s = bytes as f64 / 1e6 / base_elapsed.as_secs_f64().max(1e-9);
+    if args.json {
+        let mut v = serde_json::json!({
+            "stage": args.stage,
+            "threads": args.threads,
+            "names": names,
+            "bytes": bytes,
+            "docs": docs,
+            "mentions": mentions,
+            "mb_s": round(mb_s),
+            "load_s": round(load_s),
+            "build_s": round(build_s),
+            "automaton_mib": round(analyzer.automaton_memory() as f64 / (1 << 20) as f64),
+            "rss_after_build_mib": round(rss_after_build),
+            "peak_rss_mib": round(peak_rss_mib()),
+        });
+        if baseline.is_some() {
+            v["baseline_mb_s"] = serde_json::json!(round(base_mb_s));
+            v["baseline_matches"] = serde_json::json!(base_matches);
+        }
+        println!("{v}");
+    } else {
+        println!(
+            "{}: {:.1} MB in {docs} docs, {mentions} mentions, {:.2} s, {mb_s:.1} MB/s ({} thread{}); peak RSS {:.0} MiB",
+            args.stage,
+            bytes as f64 / 1e6,
+            elapsed.as_secs_f64(),
+            args.threads,
+            if args.threads == 1 { "" } else { "s" },
+            peak_rss_mib()
+        );
+        if baseline.is_some() {
+            println!(
+                "baseline (bare aho-corasick, contiguous NFA, leftmost-longest, substrings): {base_matches} matches, {base_mb_s:.1} MB/s; nomina/baseline = {:.2}",
+                mb_s / base_mb_s
+            );
+        }
+    }
+    Ok(())
+}
+
+fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
