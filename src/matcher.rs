@@ -512,9 +512,7 @@ impl Matcher {
         let pattern = self.patterns.get(pid as usize)?;
         // Right context: `twitter.com`, `meta@`, and elision words before an apostrophe.
         if let Some(&next) = fb.get(end) {
-            if (next == b'.' || next == b'@')
-                && fb.get(end + 1).is_some_and(|&b| is_word_byte(b) || b >= 0x80)
-            {
+            if (next == b'.' || next == b'@') && char_at(fb, end + 1).is_some_and(|(c, _)| is_word_char(c)) {
                 return None;
             }
             if next == b'\'' && pattern.elidable_end {
@@ -785,7 +783,7 @@ fn left_ok(fb: &[u8], lo: usize, i: usize) -> bool {
     }
     let prev = fb[i - 1];
     match prev {
-        b'.' | b'@' => i < lo + 2 || !fb.get(i - 2).is_some_and(|&b| is_word_byte(b) || b >= 0x80),
+        b'.' | b'@' => !(i >= lo + 2 && char_ending_at(fb, i - 1, lo).is_some_and(is_word_char)),
         b'\'' => {
             // The word before the apostrophe.
             let end = i - 1;
@@ -796,13 +794,22 @@ fn left_ok(fb: &[u8], lo: usize, i: usize) -> bool {
             if s == end {
                 return true; // a quotation mark, not an elision
             }
-            if s > lo && fb.get(s - 1).is_some_and(|&b| is_word_byte(b) || b >= 0x80) {
-                return false; // a longer word, or non-ASCII letters before
+            if s > lo && char_ending_at(fb, s, lo).is_some_and(is_word_char) {
+                return false; // a longer word, or other letters before
             }
             is_elision(&fb[s..end])
         }
         _ => true,
     }
+}
+
+/// The character that ends just before `fb[i]`, not looking before `lo`.
+fn char_ending_at(fb: &[u8], i: usize, lo: usize) -> Option<char> {
+    let mut s = i.checked_sub(1)?;
+    while s > lo && i - s < 4 && fb.get(s).is_some_and(|&b| (b & 0xC0) == 0x80) {
+        s -= 1;
+    }
+    std::str::from_utf8(fb.get(s..i)?).ok()?.chars().next_back()
 }
 
 /// True if no word character starts at `fb[i]` (or `i` is the end).

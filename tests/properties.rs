@@ -1,0 +1,260 @@
+//! Property tests: the fast matcher agrees with the reference on generated gazetteers and texts
+//! that mix the hard parts, and every analysis keeps its invariants on any input.
+//!
+//! Case counts are bounded for CI; raise them with `PROPTEST_CASES=10000 cargo test --test
+//! properties`.
+
+mod reference;
+
+use nomina::{Analyzer, Gazetteer, GazetteerBuilder, Kind, Name};
+use proptest::prelude::*;
+use reference::{RefName, reference_find};
+
+/// Name material: accents in NFC and NFD, ligatures, apostrophes, hyphens, prefixes of other
+/// names and of words, one-letter names, all caps, digits, elision words.
+const NAMES: &[&str] = &[
+    "Meta",
+    "Meta Platforms",
+    "X",
+    "A",
+    "G7",
+    "Renault",
+    "Renault Sport",
+    "Union européenne",
+    "Union europe\u{301}enne",
+    "Unione europea",
+    "Cœur",
+    "Sacré-Cœur",
+    "L’Oréal",
+    "Côte d'Ivoire",
+    "Amazon",
+    "Dell",
+    "Neill",
+    "New York",
+    "New York Times",
+    "York",
+    "ÉTATS-UNIS",
+    "États-Unis",
+    "Straße",
+    "messages privés",
+    "facebook",
+    "Face",
+    "Elon Musk",
+    "Musk",
+    "Italia",
+];
+
+/// Other text material: words that contain names, elisions, URLs, e-mail addresses.
+const WORDS: &[&str] = &[
+    "la",
+    "le",
+    "de",
+    "et",
+    "meta",
+    "Metaverse",
+    "Xbox",
+    "X2",
+    "Facebook",
+    "l",
+    "d",
+    "dell",
+    "all",
+    "qu",
+    "O",
+    "aujourd",
+    "pic.twitter.com",
+    "info@meta.com",
+    "https://www.netflix.com/a",
+    "www.meta.com",
+    "Renault5",
+    "sportive",
+    "Sport",
+    "Times",
+    "Coeur",
+    "COEUR",
+    "etats",
+    "unis",
+    "Strasse",
+    "privés",
+    "messages",
+    "2024",
+    "Italiano",
+    "Neill",
+    "_Meta",
+];
+
+const SEPARATORS: &[&str] = &[
+    " ", " ", " ", "  ", "\n", "\u{a0}", "\t", "-", "–", "’", "'", "ʼ", "’s", ". ", ", ", "«\u{a0}",
+    "\u{a0}»", "(", ")", "🙂", ".", "@", "/", "\u{301}", "\"", "…",
+];
+
+/// A text fragment: a name as written or altered, a word, or a separator.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => (0..NAMES.len(), 0..5u8).prop_map(|(i, how)| {
+            let n = NAMES[i];
+            match how {
+                0 => n.to_uppercase(),
+                1 => n.to_lowercase(),
+                2 => strip_accents(n),
+                _ => n.to_string(),
+            }
+        }),
+        2 => (0..WORDS.len()).prop_map(|i| WORDS[i].to_string()),
+        4 => (0..SEPARATORS.len()).prop_map(|i| SEPARATORS[i].to_string()),
+    ]
+}
+
+fn strip_accents(s: &str) -> String {
+    s.chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| match c {
+            'é' | 'è' | 'ê' => 'e',
+            'É' => 'E',
+            'ô' => 'o',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(fragment(), 0..40).prop_map(|v| v.concat())
+}
+
+/// A gazetteer: up to 12 names, ids shared now and then, some `exact`.
+fn gazetteer() -> impl Strategy<Value = Vec<RefName>> {
+    prop::collection::vec((0..NAMES.len(), 0..6usize, any::<bool>()), 1..12).prop_map(|v| {
+        v.into_iter()
+            .map(|(i, id, exact)| RefName {
+                id: format!("E{id}"),
+                name: NAMES[i].to_string(),
+                exact: exact && i % 3 == 0,
+            })
+            .collect()
+    })
+}
+
+fn build(names: &[RefName]) -> Analyzer {
+    let mut b = GazetteerBuilder::new();
+    for n in names {
+        b.add(&n.id, Kind::Misc, Name::new(&n.name).exact(n.exact))
+            .expect("generated names are valid");
+    }
+    Analyzer::new(&b.build()).expect("analyzer")
+}
+
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(512);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The fast matcher returns exactly what the reference returns.
+    #[test]
+    fn find_agrees_with_reference(names in gazetteer(), text in text()) {
+        let analyzer = build(&names);
+        let fast: Vec<(Vec<String>, usize, usize)> = analyzer
+            .find(&text)
+            .iter()
+            .map(|m| (m.candidates().iter().map(|c| c.id().to_string()).collect(), m.start(), m.end()))
+            .collect();
+        let slow: Vec<(Vec<String>, usize, usize)> =
+            reference_find(&names, &text).into_iter().map(|m| (m.ids, m.start, m.end)).collect();
+        prop_assert_eq!(fast, slow, "text {:?}", text);
+    }
+
+    /// Analyses keep their invariants: sentences cover the input in order, mentions are on char
+    /// boundaries, inside their sentence, slice to their text, sorted and disjoint.
+    #[test]
+    fn analysis_invariants(names in gazetteer(), text in text()) {
+        check_invariants(&build(&names), &text)?;
+    }
+
+    /// Any string at all.
+    #[test]
+    fn any_string(text in "\\PC*") {
+        let names = vec![RefName { id: "E".into(), name: "Meta".into(), exact: false }];
+        check_invariants(&build(&names), &text)?;
+    }
+
+    #[test]
+    fn any_unicode(text in any::<String>()) {
+        let names = vec![RefName { id: "E".into(), name: "A".into(), exact: false }];
+        check_invariants(&build(&names), &text)?;
+    }
+}
+
+fn check_invariants(analyzer: &Analyzer, text: &str) -> Result<(), TestCaseError> {
+    let a = analyzer.analyze(text);
+    let mut at = 0;
+    for s in a.sentences() {
+        prop_assert_eq!(s.start(), at);
+        prop_assert!(s.end() > s.start());
+        prop_assert!(text.is_char_boundary(s.start()) && text.is_char_boundary(s.end()));
+        at = s.end();
+    }
+    prop_assert_eq!(at, text.len());
+    let mut last_end = 0;
+    for m in a.mentions() {
+        prop_assert!(m.start() < m.end());
+        prop_assert!(text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()));
+        prop_assert_eq!(&text[m.span()], m.text());
+        let s = &a.sentences()[m.sentence()];
+        prop_assert!(s.start() <= m.start() && m.end() <= s.end());
+        prop_assert!(m.start() >= last_end, "overlap or disorder");
+        last_end = m.end();
+    }
+    // The iterator form yields the same mentions.
+    let iter: Vec<_> = analyzer.mentions(text).collect();
+    prop_assert_eq!(iter.as_slice(), a.mentions());
+    // And the match stage alone keeps the span invariants too.
+    for m in analyzer.find(text) {
+        prop_assert_eq!(&text[m.span()], m.text());
+    }
+    Ok(())
+}
+
+#[test]
+fn reference_agrees_on_the_contract_examples() {
+    let names = |list: &[(&str, &str)]| -> Vec<RefName> {
+        list.iter()
+            .map(|(id, n)| RefName {
+                id: id.to_string(),
+                name: n.to_string(),
+                exact: false,
+            })
+            .collect()
+    };
+    let gaz = names(&[
+        ("R", "Renault"),
+        ("RS", "Renault Sport"),
+        ("M", "Meta"),
+        ("A", "Amazon"),
+        ("N", "Neill"),
+    ]);
+    let analyzer = build(&gaz);
+    for text in [
+        "une Renault sportive",
+        "chez Renault Sport.",
+        "Le Metaverse de Meta, META et meta.",
+        "d’Amazon, O’Neill, Meta’s",
+        "pic.twitter.com/Meta info@meta.com",
+    ] {
+        let fast: Vec<(usize, usize)> = analyzer.find(text).iter().map(|m| (m.start(), m.end())).collect();
+        let slow: Vec<(usize, usize)> = reference_find(&gaz, text)
+            .iter()
+            .map(|m| (m.start, m.end))
+            .collect();
+        assert_eq!(fast, slow, "{text}");
+    }
+    let _ = Gazetteer::builder();
+}

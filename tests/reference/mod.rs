@@ -1,0 +1,295 @@
+//! A slow, obviously-correct reference for the matching contract of `Analyzer::find` (the whole
+//! text as one segment, no language limits): for each position, for each name, fold, compare,
+//! check the boundaries, then resolve overlaps leftmost-longest. It works on chars, keeps a
+//! per-char origin, and shares no code with the crate.
+//!
+//! Its folding covers the alphabet the property tests generate (ASCII, the French and Italian
+//! accented letters, œ æ ß, combining accents, typographic apostrophes, quotes, dashes and
+//! spaces); other characters are only lower-cased.
+
+#![allow(dead_code)]
+
+/// A reference mention: candidate ids in gazetteer order, and the original byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefMention {
+    pub ids: Vec<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A reference gazetteer entry.
+#[derive(Debug, Clone)]
+pub struct RefName {
+    pub id: String,
+    pub name: String,
+    pub exact: bool,
+}
+
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu",
+    "un", "dell", "dall", "nell", "sull", "all", "coll", "pell", "degl", "quest", "quell", "bell", "sant",
+    "buon", "nessun", "ciascun", "anch", "senz", "com", "dov", "tutt",
+];
+
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// What one character folds to (white space is handled by the caller).
+fn fold_char(c: char) -> String {
+    if is_combining(c) {
+        return String::new();
+    }
+    match c {
+        '’' | '‘' | 'ʼ' | '`' | '´' | '′' => return "'".into(),
+        '«' | '»' | '“' | '”' | '„' | '‹' | '›' => return "\"".into(),
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => return "-".into(),
+        _ => {}
+    }
+    let lower: String = c.to_lowercase().collect();
+    lower
+        .chars()
+        .map(|l| match l {
+            'à' | 'â' | 'ä' | 'á' => "a".to_string(),
+            'é' | 'è' | 'ê' | 'ë' => "e".to_string(),
+            'î' | 'ï' | 'ì' | 'í' => "i".to_string(),
+            'ô' | 'ö' | 'ò' | 'ó' => "o".to_string(),
+            'ù' | 'û' | 'ü' | 'ú' => "u".to_string(),
+            'ç' => "c".to_string(),
+            'ÿ' => "y".to_string(),
+            'ñ' => "n".to_string(),
+            'œ' => "oe".to_string(),
+            'æ' => "ae".to_string(),
+            'ß' => "ss".to_string(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+/// The exact form of a character: decomposed accents, unified typography, case kept.
+fn exact_char(c: char) -> String {
+    match c {
+        '’' | '‘' | 'ʼ' | '`' | '´' | '′' => "'".into(),
+        '«' | '»' | '“' | '”' | '„' | '‹' | '›' => "\"".into(),
+        '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => "-".into(),
+        'é' => "e\u{301}".into(),
+        'è' => "e\u{300}".into(),
+        'ê' => "e\u{302}".into(),
+        'ë' => "e\u{308}".into(),
+        'à' => "a\u{300}".into(),
+        'â' => "a\u{302}".into(),
+        'ç' => "c\u{327}".into(),
+        'ô' => "o\u{302}".into(),
+        'î' => "i\u{302}".into(),
+        'ï' => "i\u{308}".into(),
+        'ù' => "u\u{300}".into(),
+        'û' => "u\u{302}".into(),
+        'ü' => "u\u{308}".into(),
+        'É' => "E\u{301}".into(),
+        'È' => "E\u{300}".into(),
+        'À' => "A\u{300}".into(),
+        'Ç' => "C\u{327}".into(),
+        c => c.to_string(),
+    }
+}
+
+fn exact_form(s: &str) -> Vec<char> {
+    let mut out = Vec::new();
+    let mut in_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
+        out.extend(exact_char(c).chars());
+    }
+    out
+}
+
+/// Folded chars, each with the index (in `chars`) of the original char it comes from.
+fn fold_text(chars: &[(usize, char)]) -> Vec<(char, usize)> {
+    let mut out = Vec::new();
+    let mut in_space = false;
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push((' ', k));
+            }
+            in_space = true;
+            continue;
+        }
+        let f = fold_char(c);
+        if f.is_empty() {
+            continue;
+        }
+        in_space = false;
+        for x in f.chars() {
+            out.push((x, k));
+        }
+    }
+    out
+}
+
+fn fold_name(name: &str) -> Vec<char> {
+    let chars: Vec<(usize, char)> = name.trim().char_indices().collect();
+    fold_text(&chars).into_iter().map(|(c, _)| c).collect()
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The reference matcher.
+pub fn reference_find(names: &[RefName], text: &str) -> Vec<RefMention> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let folded = fold_text(&chars);
+    let f: Vec<char> = folded.iter().map(|&(c, _)| c).collect();
+    let keys: Vec<Vec<char>> = names.iter().map(|n| fold_name(&n.name)).collect();
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < f.len() {
+        // Every name whose folded form starts here and passes the position checks.
+        let mut best: Option<(usize, Vec<usize>)> = None; // (end, name indices)
+        for (ni, key) in keys.iter().enumerate() {
+            if key.is_empty() || p + key.len() > f.len() || f[p..p + key.len()] != key[..] {
+                continue;
+            }
+            let end = p + key.len();
+            if !left_ok(&f, p, key) || !right_ok(&f, end, key) || in_url(&f, p, end) {
+                continue;
+            }
+            let (s, e) = span(&chars, &folded, text, p, end);
+            let surface = &text[s..e];
+            let name = &names[ni];
+            let name_cap = name
+                .name
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| c.is_uppercase());
+            let surf_lower = surface
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| c.is_lowercase());
+            if name_cap && surf_lower {
+                continue;
+            }
+            if name.exact && exact_form(surface) != exact_form(name.name.trim()) {
+                continue;
+            }
+            match &mut best {
+                Some((be, list)) if *be == end => list.push(ni),
+                Some((be, _)) if *be > end => {}
+                _ => best = Some((end, vec![ni])),
+            }
+        }
+        match best {
+            Some((end, list)) => {
+                let (s, e) = span(&chars, &folded, text, p, end);
+                let mut ids: Vec<String> = Vec::new();
+                // Candidates in gazetteer order: the order entities first appear in `names`.
+                let mut order: Vec<&str> = Vec::new();
+                for n in names {
+                    if !order.contains(&n.id.as_str()) {
+                        order.push(&n.id);
+                    }
+                }
+                for id in order {
+                    if list.iter().any(|&ni| names[ni].id == id) {
+                        ids.push(id.to_string());
+                    }
+                }
+                out.push(RefMention {
+                    ids,
+                    start: s,
+                    end: e,
+                });
+                p = end;
+            }
+            None => p += 1,
+        }
+    }
+    out
+}
+
+fn left_ok(f: &[char], p: usize, key: &[char]) -> bool {
+    if p == 0 {
+        return true;
+    }
+    let prev = f[p - 1];
+    if key.first().is_some_and(|&c| is_word(c)) && is_word(prev) {
+        return false;
+    }
+    if (prev == '.' || prev == '@') && p >= 2 && is_word(f[p - 2]) {
+        return false;
+    }
+    if prev == '\'' {
+        let mut s = p - 1;
+        while s > 0 && is_word(f[s - 1]) {
+            s -= 1;
+        }
+        if s == p - 1 {
+            return true;
+        }
+        let word: String = f[s..p - 1].iter().collect();
+        return word.is_ascii() && ELISIONS.contains(&word.as_str());
+    }
+    true
+}
+
+fn right_ok(f: &[char], end: usize, key: &[char]) -> bool {
+    let Some(&next) = f.get(end) else { return true };
+    if is_word(next) {
+        return false;
+    }
+    if (next == '.' || next == '@') && f.get(end + 1).is_some_and(|&c| is_word(c)) {
+        return false;
+    }
+    if next == '\'' {
+        let s: String = key.iter().collect();
+        let last = s
+            .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .next()
+            .unwrap_or("");
+        if ELISIONS.contains(&last) {
+            return false;
+        }
+    }
+    true
+}
+
+fn in_url(f: &[char], p: usize, end: usize) -> bool {
+    let mut s = p;
+    while s > 0 && f[s - 1] != ' ' {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < f.len() && f[e] != ' ' {
+        e += 1;
+    }
+    let token: String = f[s..e].iter().collect();
+    let token = token.trim_start_matches(['"', '(', '[', '<', '\'']);
+    token.starts_with("www.") || token.contains('@') || token.contains("://")
+}
+
+/// The original byte span of folded chars `p..end`: from the start of the first one's original
+/// char to the end of the last one's, plus the combining marks right after it.
+fn span(
+    chars: &[(usize, char)],
+    folded: &[(char, usize)],
+    text: &str,
+    p: usize,
+    end: usize,
+) -> (usize, usize) {
+    let first = folded[p].1;
+    let mut last = folded[end - 1].1;
+    while chars.get(last + 1).is_some_and(|&(_, c)| is_combining(c)) {
+        last += 1;
+    }
+    let s = chars[first].0;
+    let e = chars.get(last + 1).map_or(text.len(), |&(b, _)| b);
+    (s, e)
+}
