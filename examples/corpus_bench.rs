@@ -10,7 +10,8 @@
 //! capitalisation, mentions); `--stage all` times `Analyzer::analyze` (languages, sentences and
 //! mentions). `--baseline` also runs a bare aho-corasick automaton (contiguous NFA,
 //! leftmost-longest, no word boundaries) over the lower-cased names and the lower-cased documents
-//! (lower-casing not timed), so the ratio is measured in the same run.
+//! (lower-casing not timed), and daachorse (charwise double-array, leftmost-longest) likewise,
+//! so the ratios are measured in the same run.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -18,6 +19,9 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use daachorse::{
+    CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind as DaacMatchKind,
+};
 use nomina::{Analyzer, Gazetteer};
 use rayon::prelude::*;
 
@@ -219,18 +223,34 @@ fn run(args: &Args) -> Result<(), String> {
     let analyzer = Analyzer::new(&gaz).map_err(|e| e.to_string())?;
     let build_s = t.elapsed().as_secs_f64();
     let baseline = if args.baseline {
-        let names: Vec<String> = gaz
+        let mut names: Vec<String> = gaz
             .entities()
             .iter()
             .flat_map(|e| e.names().iter().map(|n| n.text().to_lowercase()))
             .collect();
-        Some(
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&names)
-                .map_err(|e| e.to_string())?,
-        )
+        names.sort_unstable();
+        names.dedup();
+        let t = Instant::now();
+        let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&names)
+            .map_err(|e| e.to_string())?;
+        let ac_build = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let daac: CharwiseDoubleArrayAhoCorasick<u32> = CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(DaacMatchKind::LeftmostLongest)
+            .build(&names)
+            .map_err(|e| e.to_string())?;
+        let daac_build = t.elapsed().as_secs_f64();
+        if !args.json {
+            println!(
+                "baselines built: aho-corasick NFA {ac_build:.2} s, {:.1} MiB; daachorse charwise {daac_build:.2} s, {:.1} MiB",
+                ac.memory_usage() as f64 / (1 << 20) as f64,
+                daac.heap_bytes() as f64 / (1 << 20) as f64
+            );
+        }
+        Some((ac, daac))
     } else {
         None
     };
@@ -250,6 +270,7 @@ fn run(args: &Args) -> Result<(), String> {
     let mut corpus = Corpus::open(&args.corpus, args.limit)?;
     let (mut bytes, mut docs, mut mentions) = (0usize, 0usize, 0usize);
     let (mut elapsed, mut base_elapsed, mut base_matches) = (Duration::ZERO, Duration::ZERO, 0usize);
+    let (mut daac_elapsed, mut daac_matches) = (Duration::ZERO, 0usize);
     let started = Instant::now();
     let mut last_report = Instant::now();
     loop {
@@ -270,11 +291,19 @@ fn run(args: &Args) -> Result<(), String> {
             }
         });
         elapsed += t.elapsed();
-        if let Some(ac) = &baseline {
+        if let Some((ac, daac)) = &baseline {
             let lower: Vec<String> = batch.iter().map(|d| d.to_lowercase()).collect();
             let t = Instant::now();
             base_matches += pool.install(|| lower.par_iter().map(|d| ac.find_iter(d).count()).sum::<usize>());
             base_elapsed += t.elapsed();
+            let t = Instant::now();
+            daac_matches += pool.install(|| {
+                lower
+                    .par_iter()
+                    .map(|d| daac.leftmost_find_iter(d).count())
+                    .sum::<usize>()
+            });
+            daac_elapsed += t.elapsed();
         }
         bytes += batch_bytes;
         docs += batch.len();
@@ -294,6 +323,7 @@ fn run(args: &Args) -> Result<(), String> {
     }
     let mb_s = bytes as f64 / 1e6 / elapsed.as_secs_f64().max(1e-9);
     let base_mb_s = bytes as f64 / 1e6 / base_elapsed.as_secs_f64().max(1e-9);
+    let daac_mb_s = bytes as f64 / 1e6 / daac_elapsed.as_secs_f64().max(1e-9);
     if args.json {
         let mut v = serde_json::json!({
             "stage": args.stage,
@@ -312,6 +342,8 @@ fn run(args: &Args) -> Result<(), String> {
         if baseline.is_some() {
             v["baseline_mb_s"] = serde_json::json!(round(base_mb_s));
             v["baseline_matches"] = serde_json::json!(base_matches);
+            v["daachorse_mb_s"] = serde_json::json!(round(daac_mb_s));
+            v["daachorse_matches"] = serde_json::json!(daac_matches);
         }
         println!("{v}");
     } else {
@@ -328,6 +360,10 @@ fn run(args: &Args) -> Result<(), String> {
             println!(
                 "baseline (bare aho-corasick, contiguous NFA, leftmost-longest, substrings): {base_matches} matches, {base_mb_s:.1} MB/s; nomina/baseline = {:.2}",
                 mb_s / base_mb_s
+            );
+            println!(
+                "baseline (daachorse charwise, leftmost-longest, substrings): {daac_matches} matches, {daac_mb_s:.1} MB/s; nomina/daachorse = {:.2}",
+                mb_s / daac_mb_s
             );
         }
     }

@@ -350,6 +350,10 @@ const VOTE_LANGS: [Lang; 7] = [
     Lang::Dutch,
 ];
 
+/// A sentence whose vote reaches this many function words of one language, and none of
+/// another, is decided without reading further.
+const EARLY_VOTES: u32 = 4;
+
 /// Sentences at least this long (bytes) with an unclear vote are given to whatlang.
 const WHATLANG_MIN_BYTES: usize = 120;
 
@@ -550,7 +554,12 @@ impl LangDetector {
             if (1..=8).contains(&len) {
                 let mask = function_key(key) & self.vote_mask;
                 if mask.count_ones() == 1 {
-                    v[mask.trailing_zeros() as usize] += 1;
+                    let k = mask.trailing_zeros() as usize;
+                    v[k] += 1;
+                    // Enough to decide: stop reading the sentence.
+                    if v[k] >= EARLY_VOTES && v.iter().enumerate().all(|(j, &n)| j == k || n == 0) {
+                        break;
+                    }
                 }
             }
         }

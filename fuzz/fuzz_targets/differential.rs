@@ -1,0 +1,38 @@
+//! The fast matcher against the slow reference of tests/reference: the input's first line holds
+//! names separated by `|`, the rest is the text.
+#![no_main]
+
+#[path = "../../tests/reference/mod.rs"]
+mod reference;
+
+use libfuzzer_sys::fuzz_target;
+use nomina::{Analyzer, Gazetteer, Kind, Name};
+use reference::{RefName, reference_find};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(input) = std::str::from_utf8(data) else { return };
+    let Some((head, text)) = input.split_once('\n') else { return };
+    // Keep to the alphabet the reference folds exactly.
+    if !input.chars().all(|c| c.is_ascii() || "éèêàâçôîïùûüÉÈÀÇœæß’‘ʼ«»“”–—\u{a0}\u{301}\u{300}🙂".contains(c)) {
+        return;
+    }
+    let mut names = Vec::new();
+    let mut b = Gazetteer::builder();
+    for (i, n) in head.split('|').take(16).enumerate() {
+        let exact = n.starts_with('=');
+        let n = n.trim_start_matches('=');
+        let id = format!("E{}", i % 5);
+        if b.add(&id, Kind::Misc, Name::new(n).exact(exact)).is_ok() {
+            names.push(RefName { id, name: n.to_string(), exact });
+        }
+    }
+    let Ok(a) = Analyzer::new(&b.build()) else { return };
+    let fast: Vec<(Vec<String>, usize, usize)> = a
+        .find(text)
+        .iter()
+        .map(|m| (m.candidates().iter().map(|c| c.id().to_string()).collect(), m.start(), m.end()))
+        .collect();
+    let slow: Vec<(Vec<String>, usize, usize)> =
+        reference_find(&names, text).into_iter().map(|m| (m.ids, m.start, m.end)).collect();
+    assert_eq!(fast, slow, "names {names:?} text {text:?}");
+});
