@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::lang::{Lang, LangDetector};
-use crate::matcher::{self, Matcher, Scratch, Segment};
-use crate::mention::Mention;
+use crate::matcher::{Matcher, Scratch, Segment};
+use crate::mention::{Catalog, Mention};
 use crate::normalize::{self, Folded};
 use crate::segment;
 use crate::stem::{StemGate, StemView, Stemmer};
@@ -104,9 +104,9 @@ impl<'g> AnalyzerBuilder<'g> {
             return Err(Error::Option("the language allowlist is empty".into()));
         }
         let gaz = self.gazetteer;
-        let entities = matcher::candidates(gaz);
+        let catalog = Arc::new(Catalog::new(gaz)?);
         let mut folded = Folded::new();
-        let matcher = Matcher::new(gaz, entities.clone(), false, |_, n, out| {
+        let matcher = Matcher::new(gaz, catalog.clone(), false, |_, n, out| {
             folded.clear();
             folded.push(n.text(), 0..n.text().len());
             out.extend_from_slice(folded.bytes());
@@ -127,7 +127,7 @@ impl<'g> AnalyzerBuilder<'g> {
                     continue;
                 };
                 let mut keys: Vec<Vec<u8>> = Vec::new();
-                let m = Matcher::new(gaz, entities.clone(), true, |e, n, out| {
+                let m = Matcher::new(gaz, catalog.clone(), true, |e, n, out| {
                     if !wants_stem(e.kind(), n) || !n.lang_set().allows(Some(lang)) {
                         return false;
                     }
@@ -181,6 +181,20 @@ impl Analyzer {
     /// Heap memory used by the automaton, in bytes.
     pub fn automaton_memory(&self) -> usize {
         self.inner.matcher.automaton_memory()
+    }
+
+    /// Heap memory of the compiled tables besides the automaton (entries, patterns, and the
+    /// catalog of ids, kinds and names the analyzer keeps, so the gazetteer can be dropped once
+    /// the analyzer is built), in bytes.
+    pub fn tables_memory(&self) -> usize {
+        self.inner.matcher.tables_memory()
+            + self.inner.matcher.catalog_memory()
+            + self
+                .inner
+                .stems
+                .iter()
+                .map(|t| t.matcher.tables_memory())
+                .sum::<usize>()
     }
 
     /// The number of distinct folded names in the automaton.

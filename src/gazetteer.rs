@@ -155,7 +155,7 @@ fn lang_index(lang: Lang) -> Option<usize> {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Name {
-    text: Arc<str>,
+    text: Box<str>,
     langs: LangSet,
     exact: bool,
     stem: bool,
@@ -165,7 +165,7 @@ impl Name {
     /// A name that matches in any language, case- and accent-insensitively.
     pub fn new(text: &str) -> Name {
         Name {
-            text: Arc::from(text.trim()),
+            text: Box::from(text.trim()),
             langs: LangSet::default(),
             exact: false,
             stem: false,
@@ -200,10 +200,6 @@ impl Name {
 
     /// The name as written (trimmed).
     pub fn text(&self) -> &str {
-        &self.text
-    }
-
-    pub(crate) fn text_arc(&self) -> &Arc<str> {
         &self.text
     }
 
@@ -291,7 +287,7 @@ impl<'de> Deserialize<'de> for Name {
                     set.insert(lang);
                 }
                 Ok(Name {
-                    text: Arc::from(text.trim()),
+                    text: Box::from(text.trim()),
                     langs: set,
                     exact,
                     stem,
@@ -304,13 +300,13 @@ impl<'de> Deserialize<'de> for Name {
 /// An entity: an id, a kind and its names.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
-    #[serde(serialize_with = "ser_arc", deserialize_with = "de_arc")]
+    #[serde(serialize_with = "ser_str", deserialize_with = "de_arc")]
     id: Arc<str>,
     kind: Kind,
     names: Vec<Name>,
 }
 
-fn ser_arc<S: Serializer>(v: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+fn ser_str<S: Serializer>(v: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(v)
 }
 
@@ -321,10 +317,6 @@ fn de_arc<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
 impl Entity {
     /// The entity's id, unique in its gazetteer.
     pub fn id(&self) -> &str {
-        &self.id
-    }
-
-    pub(crate) fn id_arc(&self) -> &Arc<str> {
         &self.id
     }
 

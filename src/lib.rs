@@ -128,7 +128,7 @@ pub use analyzer::{Analysis, Analyzer, AnalyzerBuilder, DEFAULT_LANGUAGES, Menti
 pub use error::{Error, Result};
 pub use gazetteer::{Entity, Gazetteer, GazetteerBuilder, Kind, MAX_NAME_BYTES, MAX_NAMES, Name};
 pub use lang::Lang;
-pub use mention::{Candidate, MatchKind, Mention, MentionRecord};
+pub use mention::{Candidate, Candidates, MatchKind, Mention, MentionRecord};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

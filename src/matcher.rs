@@ -18,7 +18,7 @@ use aho_corasick::{Anchored, MatchKind as AcMatchKind, StartKind, dfa, nfa::cont
 use crate::error::{Error, Result};
 use crate::gazetteer::{Entity, Gazetteer, LangSet, Name};
 use crate::lang::Lang;
-use crate::mention::{Candidate, MatchKind, Mention};
+use crate::mention::{Catalog, MatchKind, Mention};
 use crate::normalize::{self, Folded, char_at, is_word_byte, is_word_char};
 
 /// Patterns below this many bytes in total get a DFA (fastest, memory grows with
@@ -143,7 +143,8 @@ fn build_shards(keys: &[&[u8]], total: usize) -> Result<(Vec<Shard>, Box<[u8; 25
 /// One gazetteer name under a pattern.
 #[derive(Debug, Clone)]
 struct Entry {
-    name: Arc<str>,
+    /// The name, in the catalog.
+    name: u32,
     entity: u32,
     /// Index into `Matcher::lang_sets`.
     langs: u16,
@@ -176,8 +177,9 @@ pub(crate) struct Matcher {
     /// The distinct language sets of the entries.
     lang_sets: Vec<LangSet>,
     /// The candidate lists of patterns whose names belong to several entities.
-    shared: HashMap<u32, Arc<[Candidate]>, BuildFx>,
-    entities: Arc<[Candidate]>,
+    shared: HashMap<u32, Arc<[u32]>, BuildFx>,
+    /// The ids, kinds and names, shared with the other tiers and with mentions.
+    catalog: Arc<Catalog>,
     /// The non-word bytes that start some pattern (names such as `#MeToo`).
     punct_starts: Box<[bool; 256]>,
     /// The first words of the patterns: the automaton is walked only from a text word that is
@@ -202,14 +204,6 @@ impl Haystack for Folded {
     fn to_original(&self, text: &str, start: usize, end: usize, within: Range<usize>) -> (usize, usize) {
         Folded::to_original(self, text, start, end, within)
     }
-}
-
-/// The entities of a gazetteer as mention candidates, shared by every tier.
-pub(crate) fn candidates(gaz: &Gazetteer) -> Arc<[Candidate]> {
-    gaz.entities()
-        .iter()
-        .map(|e| Candidate::new(e.id_arc().clone(), e.kind().clone()))
-        .collect()
 }
 
 /// Where to match: one sentence (or the whole text), folded.
@@ -238,7 +232,7 @@ impl Matcher {
     /// leaves a name out).
     pub(crate) fn new(
         gaz: &Gazetteer,
-        entities: Arc<[Candidate]>,
+        catalog: Arc<Catalog>,
         stemmed: bool,
         mut key: impl FnMut(&Entity, &Name, &mut Vec<u8>) -> bool,
     ) -> Result<Matcher> {
@@ -248,8 +242,12 @@ impl Matcher {
         let mut raw: Vec<Entry> = Vec::with_capacity(gaz.names_len());
         let mut lang_sets: Vec<LangSet> = Vec::new();
         let mut buf = Vec::new();
+        let mut name_index = 0u32;
         for (ei, entity) in gaz.entities().iter().enumerate() {
             for name in entity.names() {
+                // Names are numbered as in the catalog, whether compiled here or not.
+                let ni = name_index;
+                name_index = name_index.saturating_add(1);
                 buf.clear();
                 if !key(entity, name, &mut buf) || buf.is_empty() {
                     continue;
@@ -265,7 +263,7 @@ impl Matcher {
                     }
                 };
                 raw.push(Entry {
-                    name: name.text_arc().clone(),
+                    name: ni,
                     entity: ei as u32,
                     langs: u16::try_from(langs).unwrap_or(u16::MAX),
                     exact: name.is_exact() && !stemmed,
@@ -316,11 +314,7 @@ impl Matcher {
                 k += 1;
             }
             if ids.len() > 1 {
-                let list: Arc<[Candidate]> = ids
-                    .iter()
-                    .filter_map(|&i| entities.get(i as usize).cloned())
-                    .collect();
-                shared.insert(pid, list);
+                shared.insert(pid, Arc::from(ids.as_slice()));
             }
             let key = keys.get(pid as usize).copied().unwrap_or(&[]);
             let last_word = key.rsplit(|&b| !is_word_byte(b)).next().unwrap_or(&[]);
@@ -349,7 +343,7 @@ impl Matcher {
             entries,
             lang_sets,
             shared,
-            entities,
+            catalog,
             punct_starts,
             first_words,
             stemmed,
@@ -370,6 +364,18 @@ impl Matcher {
             })
             .sum();
         autos + self.first_words.memory()
+    }
+
+    /// Heap memory of the compiled tables (entries, patterns), in bytes.
+    pub(crate) fn tables_memory(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<Entry>()
+            + self.patterns.capacity() * std::mem::size_of::<Pattern>()
+            + self.shared.len() * 32
+    }
+
+    /// Heap memory of the catalog (shared by every tier), in bytes.
+    pub(crate) fn catalog_memory(&self) -> usize {
+        self.catalog.memory()
     }
 
     /// The number of distinct folded names.
@@ -549,43 +555,40 @@ impl Matcher {
             if entry.cap && lower_initial {
                 continue;
             }
-            if entry.exact && !normalize::exact_chars(surface).eq(normalize::exact_chars(&entry.name)) {
+            if entry.exact
+                && !normalize::exact_chars(surface).eq(normalize::exact_chars(self.catalog.name(entry.name)))
+            {
                 continue;
             }
             if name.is_none() {
-                name = Some(entry.name.clone());
+                name = Some(entry.name);
             }
             if !scratch.passing.contains(&entry.entity) {
                 scratch.passing.push(entry.entity);
             }
         }
-        let name: Arc<str> = name?;
-        let first = self.entities.get(*scratch.passing.first()? as usize)?.clone();
+        let name = name?;
+        let first = *scratch.passing.first()?;
         let how = if self.stemmed {
             MatchKind::Stem
         } else {
             let elided = start > seg.folded.start + 1
                 && fb.get(start - 1) == Some(&b'\'')
                 && fb.get(start - 2).is_some_and(|&b| is_word_byte(b));
-            surface_kind(surface, &name, elided)
+            surface_kind(surface, self.catalog.name(name), elided)
         };
         let all = match pattern.shared.then(|| self.shared.get(&pid)).flatten() {
             None => None,
             Some(_) if scratch.passing.len() == 1 => None,
             Some(all) if all.len() == scratch.passing.len() => Some(all.clone()),
-            Some(_) => Some(
-                scratch
-                    .passing
-                    .iter()
-                    .filter_map(|&i| self.entities.get(i as usize).cloned())
-                    .collect(),
-            ),
+            Some(_) => Some(Arc::from(scratch.passing.as_slice())),
         };
         Some(Mention {
             start: s,
             end: e,
             text: surface,
             sentence: seg.index,
+            catalog: self.catalog.clone(),
             name,
             first,
             all,
@@ -898,7 +901,7 @@ mod tests {
     use crate::gazetteer::Kind;
 
     fn run(gaz: &Gazetteer, text: &str) -> Vec<(String, String)> {
-        let m = Matcher::new(gaz, candidates(gaz), false, |_, n, out| {
+        let m = Matcher::new(gaz, Arc::new(Catalog::new(gaz).unwrap()), false, |_, n, out| {
             out.extend_from_slice(normalize::fold_str(n.text()).as_bytes());
             true
         })

@@ -6,28 +6,132 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::gazetteer::Kind;
 
-/// One entity a mention may refer to: its id and kind.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Candidate {
-    id: Arc<str>,
-    kind: Kind,
+/// The compiled gazetteer's strings, shared by the analyzer and its mentions: every entity id
+/// and every name in two arenas, kinds in a small table. Four bytes an id or name of overhead,
+/// instead of an allocation each.
+#[derive(Debug, Default)]
+pub(crate) struct Catalog {
+    ids: String,
+    id_ends: Vec<u32>,
+    entity_kind: Vec<u16>,
+    kinds: Vec<Kind>,
+    names: String,
+    name_ends: Vec<u32>,
 }
 
-impl Candidate {
-    pub(crate) fn new(id: Arc<str>, kind: Kind) -> Candidate {
-        Candidate { id, kind }
+impl Catalog {
+    /// Builds the catalog: entities in gazetteer order, names numbered in the same order as
+    /// `Gazetteer::entities()` then `Entity::names()`.
+    pub(crate) fn new(gaz: &crate::gazetteer::Gazetteer) -> crate::error::Result<Catalog> {
+        let mut c = Catalog::default();
+        c.id_ends.reserve(gaz.len());
+        c.entity_kind.reserve(gaz.len());
+        c.name_ends.reserve(gaz.names_len());
+        let too_large = || crate::error::Error::TooLarge("more than 4 GiB of ids or names".into());
+        for e in gaz.entities() {
+            c.ids.push_str(e.id());
+            c.id_ends
+                .push(u32::try_from(c.ids.len()).map_err(|_| too_large())?);
+            let k = match c.kinds.iter().position(|k| k == e.kind()) {
+                Some(k) => k,
+                None => {
+                    c.kinds.push(e.kind().clone());
+                    c.kinds.len() - 1
+                }
+            };
+            c.entity_kind.push(u16::try_from(k).map_err(|_| too_large())?);
+            for n in e.names() {
+                c.names.push_str(n.text());
+                c.name_ends
+                    .push(u32::try_from(c.names.len()).map_err(|_| too_large())?);
+            }
+        }
+        c.ids.shrink_to_fit();
+        c.names.shrink_to_fit();
+        Ok(c)
     }
 
+    fn span(ends: &[u32], i: u32) -> std::ops::Range<usize> {
+        let i = i as usize;
+        let start = if i == 0 {
+            0
+        } else {
+            ends.get(i - 1).copied().unwrap_or(0) as usize
+        };
+        start..ends.get(i).copied().unwrap_or(0) as usize
+    }
+
+    pub(crate) fn id(&self, entity: u32) -> &str {
+        self.ids.get(Self::span(&self.id_ends, entity)).unwrap_or("")
+    }
+
+    pub(crate) fn kind(&self, entity: u32) -> &Kind {
+        const MISC: Kind = Kind::Misc;
+        self.entity_kind
+            .get(entity as usize)
+            .and_then(|&k| self.kinds.get(k as usize))
+            .unwrap_or(&MISC)
+    }
+
+    pub(crate) fn name(&self, name: u32) -> &str {
+        self.names.get(Self::span(&self.name_ends, name)).unwrap_or("")
+    }
+
+    /// Heap bytes.
+    pub(crate) fn memory(&self) -> usize {
+        self.ids.capacity()
+            + self.names.capacity()
+            + 4 * (self.id_ends.capacity() + self.name_ends.capacity())
+            + 2 * self.entity_kind.capacity()
+    }
+}
+
+/// One entity a mention may refer to: its id and kind, borrowed from the mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Candidate<'a> {
+    id: &'a str,
+    kind: &'a Kind,
+}
+
+impl<'a> Candidate<'a> {
     /// The entity id.
-    pub fn id(&self) -> &str {
-        &self.id
+    pub fn id(&self) -> &'a str {
+        self.id
     }
 
     /// The entity kind.
-    pub fn kind(&self) -> &Kind {
-        &self.kind
+    pub fn kind(&self) -> &'a Kind {
+        self.kind
     }
 }
+
+/// The candidates of a mention, from [`Mention::candidates`].
+#[derive(Clone, Debug)]
+pub struct Candidates<'a> {
+    catalog: &'a Catalog,
+    first: Option<u32>,
+    rest: std::slice::Iter<'a, u32>,
+}
+
+impl<'a> Iterator for Candidates<'a> {
+    type Item = Candidate<'a>;
+    fn next(&mut self) -> Option<Candidate<'a>> {
+        let e = match self.first.take() {
+            Some(e) => e,
+            None => *self.rest.next()?,
+        };
+        Some(Candidate {
+            id: self.catalog.id(e),
+            kind: self.catalog.kind(e),
+        })
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.rest.len() + usize::from(self.first.is_some());
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Candidates<'_> {}
 
 /// A mention of a gazetteer entity in the analysed text.
 ///
@@ -41,17 +145,19 @@ impl Candidate {
 /// Serialised (serde) as
 /// `{"id":"Q380","candidates":["Q380"],"kind":"organization","start":10,"end":14,"text":"Meta","name":"Meta","sentence":0,"match":"exact"}`;
 /// [`MentionRecord`] is the owned form that also deserialises.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Mention<'t> {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) text: &'t str,
     pub(crate) sentence: usize,
-    pub(crate) name: Arc<str>,
-    /// The first candidate.
-    pub(crate) first: Candidate,
-    /// Every candidate when there are several (the first included), shared between mentions.
-    pub(crate) all: Option<Arc<[Candidate]>>,
+    pub(crate) catalog: Arc<Catalog>,
+    /// The name that matched, in the catalog.
+    pub(crate) name: u32,
+    /// The first candidate entity.
+    pub(crate) first: u32,
+    /// Every candidate entity when there are several (the first included), shared.
+    pub(crate) all: Option<Arc<[u32]>>,
     /// How the surface matched the name.
     pub(crate) how: MatchKind,
 }
@@ -96,23 +202,27 @@ impl MatchKind {
 impl<'t> Mention<'t> {
     /// The id of the first candidate entity.
     pub fn id(&self) -> &str {
-        self.first().id()
+        self.catalog.id(self.first)
     }
 
     /// The kind of the first candidate entity.
     pub fn kind(&self) -> &Kind {
-        self.first().kind()
-    }
-
-    fn first(&self) -> &Candidate {
-        &self.first
+        self.catalog.kind(self.first)
     }
 
     /// Every entity this mention may refer to, in gazetteer order (never empty).
-    pub fn candidates(&self) -> &[Candidate] {
+    pub fn candidates(&self) -> Candidates<'_> {
         match &self.all {
-            Some(all) => all,
-            None => std::slice::from_ref(&self.first),
+            Some(all) => Candidates {
+                catalog: &self.catalog,
+                first: None,
+                rest: all.iter(),
+            },
+            None => Candidates {
+                catalog: &self.catalog,
+                first: Some(self.first),
+                rest: [].iter(),
+            },
         }
     }
 
@@ -138,7 +248,7 @@ impl<'t> Mention<'t> {
 
     /// The gazetteer name that matched, as written in the gazetteer.
     pub fn name(&self) -> &str {
-        &self.name
+        self.catalog.name(self.name)
     }
 
     /// The index of the sentence that holds the mention.
@@ -155,15 +265,47 @@ impl<'t> Mention<'t> {
     pub fn to_record(&self) -> MentionRecord {
         MentionRecord {
             id: self.id().to_string(),
-            candidates: self.candidates().iter().map(|c| c.id().to_string()).collect(),
+            candidates: self.candidates().map(|c| c.id().to_string()).collect(),
             kind: self.kind().clone(),
             start: self.start,
             end: self.end,
             text: self.text.to_string(),
-            name: self.name.to_string(),
+            name: self.name().to_string(),
             sentence: self.sentence,
             how: self.how,
         }
+    }
+}
+
+impl PartialEq for Mention<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.start == other.start
+            && self.end == other.end
+            && self.text == other.text
+            && self.sentence == other.sentence
+            && self.how == other.how
+            && self.name() == other.name()
+            && self.candidates().eq(other.candidates())
+    }
+}
+
+impl Eq for Mention<'_> {}
+
+impl std::fmt::Debug for Mention<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mention")
+            .field("id", &self.id())
+            .field(
+                "candidates",
+                &self.candidates().map(|c| c.id()).collect::<Vec<_>>(),
+            )
+            .field("kind", self.kind())
+            .field("span", &self.span())
+            .field("text", &self.text)
+            .field("name", &self.name())
+            .field("sentence", &self.sentence)
+            .field("match", &self.how)
+            .finish()
     }
 }
 
@@ -186,12 +328,12 @@ impl Serialize for Mention<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         MentionView {
             id: self.id(),
-            candidates: self.candidates().iter().map(|c| c.id()).collect(),
+            candidates: self.candidates().map(|c| c.id()).collect(),
             kind: self.kind(),
             start: self.start,
             end: self.end,
             text: self.text,
-            name: &self.name,
+            name: self.name(),
             sentence: self.sentence,
             how: self.how,
         }

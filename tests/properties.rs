@@ -165,7 +165,7 @@ proptest! {
         let fast: Vec<(Vec<String>, usize, usize)> = analyzer
             .find(&text)
             .iter()
-            .map(|m| (m.candidates().iter().map(|c| c.id().to_string()).collect(), m.start(), m.end()))
+            .map(|m| (m.candidates().map(|c| c.id().to_string()).collect(), m.start(), m.end()))
             .collect();
         let slow: Vec<(Vec<String>, usize, usize)> =
             reference_find(&names, &text).into_iter().map(|m| (m.ids, m.start, m.end)).collect();
