@@ -102,13 +102,22 @@
 //! [`GazetteerBuilder::add_jsonl`]); or built in code with [`Gazetteer::builder`]. A malformed
 //! line is an [`Error::Parse`] naming the source, the line and the cause.
 //!
+//! # Features
+//!
+//! nomina has no optional cargo features: the pipeline is always complete. Its dependencies are
+//! aho-corasick (the automaton), whatlang (languages), rust-stemmers (the stemmed tier), serde
+//! and serde_json (mentions and JSON Lines gazetteers) and thiserror (the error type); none of
+//! their types appear in the public API.
+//!
 //! # Performance
 //!
 //! The text is folded once (ASCII fast path, compact offset map); the anchored automaton is
 //! walked only where a word may start; word boundaries, elision and capitalisation are checked
 //! locally at candidate edges; sentence ends are found by scanning for terminators, and sentence
 //! languages by a vote of function words, with whatlang only where the vote is undecided.
-//! See the README for measured figures.
+//! Build the [`Analyzer`] once and share it: it is `Send + Sync`, and cloning it only clones an
+//! `Arc`. It keeps its own compact copy of ids, kinds and names, so the [`Gazetteer`] can be
+//! dropped once it is built. See the README for measured figures.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
