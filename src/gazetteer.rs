@@ -574,43 +574,14 @@ impl GazetteerBuilder {
     ///
     /// Every malformed line is an error naming the source, the line number and the cause:
     /// nothing is skipped silently.
-    pub fn add_tsv(&mut self, mut reader: impl BufRead, source_name: &str) -> Result<&mut Self> {
-        let mut buf = Vec::new();
-        let mut line_no = 0usize;
-        loop {
-            buf.clear();
-            let n = reader.read_until(b'\n', &mut buf).map_err(|e| Error::Io {
-                path: source_name.into(),
-                source: e,
-            })?;
-            if n == 0 {
-                break;
-            }
-            line_no += 1;
-            let err = |message: String| Error::Parse {
-                source_name: source_name.to_string(),
-                line: line_no,
-                message,
-            };
-            let mut bytes: &[u8] = &buf;
-            if line_no == 1 {
-                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            }
-            while let Some((&last, rest)) = bytes.split_last() {
-                if last == b'\n' || last == b'\r' {
-                    bytes = rest;
-                } else {
-                    break;
-                }
-            }
-            let line = std::str::from_utf8(bytes)
-                .map_err(|e| err(format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
+    pub fn add_tsv(&mut self, reader: impl BufRead, source_name: &str) -> Result<&mut Self> {
+        for_each_line(reader, source_name, |line| {
             if line.trim().is_empty() || line.starts_with('#') {
-                continue;
+                return Ok(());
             }
-            let (id, kind, name) = parse_tsv_line(line).map_err(err)?;
-            self.add_checked(id, kind, name).map_err(err)?;
-        }
+            let (id, kind, name) = parse_tsv_line(line)?;
+            self.add_checked(id, kind, name)
+        })?;
         Ok(self)
     }
 
@@ -631,44 +602,58 @@ impl GazetteerBuilder {
     /// `{"id": "Q380", "kind": "organization", "names": ["Meta", {"text": "Facebook", "langs": ["fr"], "exact": true}]}`.
     /// A name is a string or an object with `text` and optional `langs`, `exact`, `stem`.
     /// Blank lines are ignored; a malformed line is an error with its number.
-    pub fn add_jsonl(&mut self, mut reader: impl BufRead, source_name: &str) -> Result<&mut Self> {
-        let mut buf = Vec::new();
-        let mut line_no = 0usize;
-        loop {
-            buf.clear();
-            let n = reader.read_until(b'\n', &mut buf).map_err(|e| Error::Io {
-                path: source_name.into(),
-                source: e,
-            })?;
-            if n == 0 {
-                break;
-            }
-            line_no += 1;
-            let err = |message: String| Error::Parse {
-                source_name: source_name.to_string(),
-                line: line_no,
-                message,
-            };
-            let mut bytes: &[u8] = &buf;
-            if line_no == 1 {
-                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            }
-            let line = std::str::from_utf8(bytes)
-                .map_err(|e| err(format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
+    pub fn add_jsonl(&mut self, reader: impl BufRead, source_name: &str) -> Result<&mut Self> {
+        for_each_line(reader, source_name, |line| {
             if line.trim().is_empty() {
-                continue;
+                return Ok(());
             }
-            let entity: Entity =
-                serde_json::from_str(line).map_err(|e| err(format!("invalid entity: {e}")))?;
+            let entity: Entity = serde_json::from_str(line).map_err(|e| format!("invalid entity: {e}"))?;
             if entity.names.is_empty() {
-                return Err(err(format!("entity `{}` has no names", entity.id)));
+                return Err(format!("entity `{}` has no names", entity.id));
             }
             for name in entity.names {
-                self.add_checked(&entity.id, entity.kind.clone(), name)
-                    .map_err(err)?;
+                self.add_checked(&entity.id, entity.kind.clone(), name)?;
             }
-        }
+            Ok(())
+        })?;
         Ok(self)
+    }
+}
+
+/// Calls `f` on every line of `reader` (UTF-8 checked, line end and first-line BOM removed);
+/// an error from `f` or from decoding becomes an [`Error::Parse`] with the source and line.
+fn for_each_line(
+    mut reader: impl BufRead,
+    source_name: &str,
+    mut f: impl FnMut(&str) -> std::result::Result<(), String>,
+) -> Result<()> {
+    let mut buf = Vec::new();
+    let mut line_no = 0usize;
+    loop {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf).map_err(|e| Error::Io {
+            path: source_name.into(),
+            source: e,
+        })?;
+        if n == 0 {
+            return Ok(());
+        }
+        line_no += 1;
+        let err = |message: String| Error::Parse {
+            source_name: source_name.to_string(),
+            line: line_no,
+            message,
+        };
+        let mut bytes: &[u8] = &buf;
+        if line_no == 1 {
+            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        }
+        while let Some((b'\n' | b'\r', rest)) = bytes.split_last() {
+            bytes = rest;
+        }
+        let line = std::str::from_utf8(bytes)
+            .map_err(|e| err(format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
+        f(line).map_err(err)?;
     }
 }
 
