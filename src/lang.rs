@@ -352,7 +352,7 @@ const VOTE_LANGS: [Lang; 7] = [
 
 /// A sentence whose vote reaches this many function words of one language, and none of
 /// another, is decided without reading further.
-const EARLY_VOTES: u32 = 4;
+const EARLY_VOTES: u32 = 3;
 
 /// Sentences at least this long (bytes) with an unclear vote are given to whatlang.
 const WHATLANG_MIN_BYTES: usize = 120;

@@ -383,15 +383,17 @@ pub(crate) fn char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
     if b0 < 0x80 {
         return Some((b0 as char, 1));
     }
-    let len = if b0 >= 0xF0 {
-        4
+    // Decoded by hand: the bytes come from a `str`, and a malformed sequence (only possible if
+    // `i` is not a char boundary) yields `None` or a replacement, never a panic.
+    let cont = |k: usize| bytes.get(i + k).map(|&b| u32::from(b & 0x3F));
+    let (cp, len) = if b0 >= 0xF0 {
+        ((u32::from(b0 & 0x07) << 18) | (cont(1)? << 12) | (cont(2)? << 6) | cont(3)?, 4)
     } else if b0 >= 0xE0 {
-        3
+        ((u32::from(b0 & 0x0F) << 12) | (cont(1)? << 6) | cont(2)?, 3)
     } else {
-        2
+        ((u32::from(b0 & 0x1F) << 6) | cont(1)?, 2)
     };
-    let s = std::str::from_utf8(bytes.get(i..i + len)?).ok()?;
-    s.chars().next().map(|c| (c, len))
+    char::from_u32(cp).map(|c| (c, len))
 }
 
 #[cfg(test)]
