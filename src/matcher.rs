@@ -330,7 +330,9 @@ impl Matcher {
         let mut first_words = Bloom::with_items(keys.len());
         for k in &keys {
             match k.first() {
-                Some(&b) if b < 0x80 && !is_word_byte(b) => punct_starts[b as usize] = true,
+                Some(&b) if !char_at(k, 0).is_some_and(|(c, _)| is_word_char(c)) => {
+                    punct_starts[b as usize] = true
+                }
                 Some(_) => first_words.insert(first_word_hash(k)),
                 None => {}
             }

@@ -387,7 +387,10 @@ pub(crate) fn char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
     // `i` is not a char boundary) yields `None` or a replacement, never a panic.
     let cont = |k: usize| bytes.get(i + k).map(|&b| u32::from(b & 0x3F));
     let (cp, len) = if b0 >= 0xF0 {
-        ((u32::from(b0 & 0x07) << 18) | (cont(1)? << 12) | (cont(2)? << 6) | cont(3)?, 4)
+        (
+            (u32::from(b0 & 0x07) << 18) | (cont(1)? << 12) | (cont(2)? << 6) | cont(3)?,
+            4,
+        )
     } else if b0 >= 0xE0 {
         ((u32::from(b0 & 0x0F) << 12) | (cont(1)? << 6) | cont(2)?, 3)
     } else {

@@ -248,6 +248,16 @@ fn gazetteers_built_to_hurt() {
 }
 
 #[test]
+fn names_that_start_with_punctuation() {
+    let gaz = Gazetteer::from_tsv_str("M\tevent\t#MeToo\nE\tevent\t€uro 2024\nC\tproduct\tC++\n").unwrap();
+    let a = Analyzer::new(&gaz).unwrap();
+    let text = "Le mouvement #MeToo, l’€uro 2024 et le langage C++ sont cités; pas C+ ni x#MeToo2.";
+    let mentions = a.find(text);
+    let found: Vec<&str> = mentions.iter().map(|m| m.text()).collect();
+    assert_eq!(found, ["#MeToo", "€uro 2024", "C++"]);
+}
+
+#[test]
 #[ignore = "slow: a million names sharing a prefix; run with --ignored"]
 fn a_million_names_sharing_a_prefix() {
     let mut b = Gazetteer::builder();
