@@ -19,6 +19,10 @@ pub const MAX_NAME_BYTES: usize = 1024;
 /// [`Error::TooLarge`] instead of exhausting memory.
 pub const MAX_NAMES: usize = 16 * 1024 * 1024;
 
+/// The most bytes all names of a gazetteer may add up to (1 GiB). Past it, loading fails with
+/// [`Error::TooLarge`]: the automaton grows with the total, and this bounds it to a few GiB.
+pub const MAX_TOTAL_NAME_BYTES: usize = 1 << 30;
+
 /// The kind of an entity.
 ///
 /// Serialised as its lower-case name (`"person"`, `"organization"`, ...); any other string is a
@@ -433,7 +437,8 @@ impl Gazetteer {
 ///
 /// Rules, whatever the source:
 /// - a name is trimmed; an empty name, or one with no letter or digit, is refused;
-/// - a name longer than [`MAX_NAME_BYTES`] is refused; so is the name past [`MAX_NAMES`];
+/// - a name longer than [`MAX_NAME_BYTES`] is refused; so is the name past [`MAX_NAMES`], or
+///   past [`MAX_TOTAL_NAME_BYTES`] in all;
 /// - an id keeps the kind it was first given: the same id with another kind is refused;
 /// - the same name given twice to one entity with the same options is kept once.
 ///
@@ -449,6 +454,8 @@ impl Gazetteer {
 #[derive(Debug, Default)]
 pub struct GazetteerBuilder {
     gaz: Gazetteer,
+    /// The bytes of all names added.
+    name_bytes: usize,
     /// Hashes of (entity, name, options) already added, to drop duplicates in O(1).
     seen: std::collections::HashSet<u64, crate::matcher::BuildFx>,
 }
@@ -510,6 +517,9 @@ impl GazetteerBuilder {
         if self.gaz.names_len >= MAX_NAMES {
             return Err(format!("more than {MAX_NAMES} names"));
         }
+        if self.name_bytes + text.len() > MAX_TOTAL_NAME_BYTES {
+            return Err(format!("names add up to more than {MAX_TOTAL_NAME_BYTES} bytes"));
+        }
         let gaz = &mut self.gaz;
         let idx = match gaz.index.get(id) {
             Some(&i) => i,
@@ -543,6 +553,7 @@ impl GazetteerBuilder {
         if !self.seen.insert(key) && entity.names.contains(&name) {
             return Ok(());
         }
+        self.name_bytes += name.text.len();
         entity.names.push(name);
         gaz.names_len += 1;
         Ok(())

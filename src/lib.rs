@@ -135,7 +135,9 @@ mod stem;
 
 pub use analyzer::{Analysis, Analyzer, AnalyzerBuilder, DEFAULT_LANGUAGES, Mentions, Sentence};
 pub use error::{Error, Result};
-pub use gazetteer::{Entity, Gazetteer, GazetteerBuilder, Kind, MAX_NAME_BYTES, MAX_NAMES, Name};
+pub use gazetteer::{
+    Entity, Gazetteer, GazetteerBuilder, Kind, MAX_NAME_BYTES, MAX_NAMES, MAX_TOTAL_NAME_BYTES, Name,
+};
 pub use lang::Lang;
 pub use mention::{Candidate, Candidates, MatchKind, Mention, MentionRecord};
 

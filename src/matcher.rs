@@ -69,75 +69,110 @@ fn build_auto(keys: &[&[u8]], total: usize) -> Result<Auto> {
     .map_err(|e| Error::Build(e.to_string()))
 }
 
-/// Builds the shards: patterns grouped by first byte, groups balanced by bytes (longest
-/// processing time first), one thread per shard.
-fn build_shards(keys: &[&[u8]], total: usize) -> Result<(Vec<Shard>, Box<[u8; 256]>)> {
-    let mut shard_of = Box::new([0u8; 256]);
+/// The most patterns one automaton holds. aho-corasick's final state shuffle can take time
+/// quadratic in the number of patterns for some shapes (a million names sharing a long prefix and
+/// ending in numbers took 95 s in one automaton); capped automata keep every build near-linear.
+const MAX_PATTERNS_PER_AUTOMATON: usize = 100_000;
+
+/// The automata of each first byte (at most a few; usually one shared by many bytes).
+pub(crate) type Routes = Box<[Vec<u16>; 256]>;
+
+/// Builds the automata. Patterns are grouped by first byte. A group of more than
+/// [`MAX_PATTERNS_PER_AUTOMATON`] patterns is cut into chunks of its sorted patterns, one
+/// automaton each; the other groups share automata, balanced by bytes over the available
+/// threads (longest processing time first) when the gazetteer is large, else all in one.
+/// Automata are built in parallel.
+fn build_shards(keys: &[&[u8]], total: usize) -> Result<(Vec<Shard>, Routes)> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let count = if total >= SHARD_MIN_PATTERN_BYTES {
+    let bins = if total >= SHARD_MIN_PATTERN_BYTES {
         threads
     } else {
         1
     };
-    if count > 1 {
-        let mut weight = [0usize; 256];
-        for k in keys {
-            if let Some(&b) = k.first() {
-                weight[b as usize] += k.len();
-            }
-        }
-        let mut bytes: Vec<usize> = (0..256).collect();
-        bytes.sort_by_key(|&b| std::cmp::Reverse(weight[b]));
-        let mut load = vec![0usize; count];
-        for b in bytes {
-            let (s, _) = load
-                .iter()
-                .enumerate()
-                .min_by_key(|&(_, l)| *l)
-                .unwrap_or((0, &0));
-            shard_of[b] = s as u8;
-            load[s] += weight[b];
-        }
-    }
-    // Per shard: its keys, their global ids, their total length.
-    #[allow(clippy::type_complexity)]
-    let mut groups: Vec<(Vec<&[u8]>, Vec<u32>, usize)> =
-        (0..count).map(|_| (Vec::new(), Vec::new(), 0)).collect();
+    // Patterns by first byte, each group sorted.
+    let mut by_byte: Vec<Vec<u32>> = vec![Vec::new(); 256];
     for (pid, k) in keys.iter().enumerate() {
-        let s = k.first().map_or(0, |&b| shard_of[b as usize] as usize);
-        if let Some(g) = groups.get_mut(s) {
-            g.0.push(k);
-            g.1.push(pid as u32);
-            g.2 += k.len();
+        if let Some(group) = by_byte.get_mut(k.first().map_or(0, |&b| b as usize)) {
+            group.push(pid as u32);
         }
     }
-    let autos: Vec<Result<Auto>> = if count == 1 {
-        groups.iter().map(|g| build_auto(&g.0, g.2)).collect()
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = groups
-                .iter()
-                .map(|g| scope.spawn(move || build_auto(&g.0, g.2)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|_| Err(Error::Build("a build thread failed".into())))
-                })
-                .collect()
-        })
+    let key = |p: u32| keys.get(p as usize).copied().unwrap_or(&[]);
+    // Per automaton: its patterns' global ids, and the first bytes it serves.
+    let mut units: Vec<(Vec<u32>, Vec<u8>)> = (0..bins).map(|_| (Vec::new(), Vec::new())).collect();
+    let mut load = vec![0usize; bins];
+    let mut order: Vec<usize> = (0..256).collect();
+    order.sort_by_key(|&b| std::cmp::Reverse(by_byte[b].iter().map(|&p| key(p).len()).sum::<usize>()));
+    for b in order {
+        let mut group = std::mem::take(&mut by_byte[b]);
+        if group.is_empty() {
+            continue;
+        }
+        group.sort_unstable_by_key(|&p| key(p));
+        if group.len() > MAX_PATTERNS_PER_AUTOMATON {
+            for chunk in group.chunks(MAX_PATTERNS_PER_AUTOMATON) {
+                units.push((chunk.to_vec(), vec![b as u8]));
+            }
+            continue;
+        }
+        let (bin, _) = load
+            .iter()
+            .enumerate()
+            .min_by_key(|&(_, l)| *l)
+            .unwrap_or((0, &0));
+        load[bin] += group.iter().map(|&p| key(p).len()).sum::<usize>();
+        if let Some(u) = units.get_mut(bin) {
+            u.0.extend(group);
+            u.1.push(b as u8);
+        }
+    }
+    units.retain(|u| !u.0.is_empty());
+    let build = |u: &(Vec<u32>, Vec<u8>)| {
+        let ks: Vec<&[u8]> = u.0.iter().map(|&p| key(p)).collect();
+        build_auto(&ks, ks.iter().map(|k| k.len()).sum())
     };
-    let mut shards = Vec::with_capacity(count);
-    for (auto, (_, pids, _)) in autos.into_iter().zip(groups) {
+    let autos: Vec<Result<Auto>> = if units.len() <= 1 {
+        units.iter().map(build).collect()
+    } else {
+        // A few threads take the automata in turn.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut results: Vec<Option<Result<Auto>>> = (0..units.len()).map(|_| None).collect();
+        let done = std::sync::Mutex::new(&mut results);
+        std::thread::scope(|scope| {
+            for _ in 0..threads.min(units.len()) {
+                scope.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(u) = units.get(i) else { break };
+                        let r = build(u);
+                        if let Ok(mut d) = done.lock() {
+                            if let Some(slot) = d.get_mut(i) {
+                                *slot = Some(r);
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        results
+            .into_iter()
+            .map(|r| r.unwrap_or_else(|| Err(Error::Build("a build thread failed".into()))))
+            .collect()
+    };
+    let mut routes: Routes = Box::new(std::array::from_fn(|_| Vec::new()));
+    let mut shards = Vec::with_capacity(units.len());
+    for (auto, (pids, bytes)) in autos.into_iter().zip(units) {
         let auto = auto?;
         let start = match &auto {
             Auto::Dfa(a) => a.start_state(Anchored::Yes).ok(),
             Auto::Nfa(a) => a.start_state(Anchored::Yes).ok(),
         };
+        let index = u16::try_from(shards.len()).map_err(|_| Error::TooLarge("too many automata".into()))?;
+        for b in bytes {
+            routes[b as usize].push(index);
+        }
         shards.push(Shard { auto, start, pids });
     }
-    Ok((shards, shard_of))
+    Ok((shards, routes))
 }
 
 /// One gazetteer name under a pattern.
@@ -170,8 +205,8 @@ pub(crate) struct Matcher {
     /// The automata: one, or one per group of first bytes for large gazetteers (built in
     /// parallel).
     shards: Vec<Shard>,
-    /// The shard of each first byte.
-    shard_of: Box<[u8; 256]>,
+    /// The automata of each first byte.
+    routes: Routes,
     patterns: Vec<Pattern>,
     entries: Vec<Entry>,
     /// The distinct language sets of the entries.
@@ -337,10 +372,10 @@ impl Matcher {
                 None => {}
             }
         }
-        let (shards, shard_of) = build_shards(&keys, total)?;
+        let (shards, routes) = build_shards(&keys, total)?;
         Ok(Matcher {
             shards,
-            shard_of,
+            routes,
             patterns,
             entries,
             lang_sets,
@@ -438,7 +473,9 @@ impl Matcher {
         }
     }
 
-    /// Walks the shard of `fb[i]` from there.
+    /// Walks the automata of `fb[i]` from there, collecting the patterns that end at a word
+    /// boundary, and turns the longest one that passes the checks into a mention. Returns its
+    /// end.
     #[inline]
     fn walk<'t, H: Haystack>(
         &self,
@@ -449,51 +486,22 @@ impl Matcher {
         scratch: &mut Scratch,
         out: &mut Vec<Mention<'t>>,
     ) -> Option<usize> {
-        let b = *folded.bytes().get(i)?;
-        let shard = self.shards.get(self.shard_of[b as usize] as usize)?;
-        let start = shard.start?;
-        match &shard.auto {
-            Auto::Dfa(a) => self.try_at(a, start, &shard.pids, text, folded, seg, i, scratch, out),
-            Auto::Nfa(a) => self.try_at(a, start, &shard.pids, text, folded, seg, i, scratch, out),
-        }
-    }
-
-    /// Walks the automaton from `fb[i]`, collecting the patterns that end at a word boundary,
-    /// and turns the longest one that passes the checks into a mention. Returns its end.
-    #[allow(clippy::too_many_arguments)]
-    #[inline]
-    fn try_at<'t, A: Automaton, H: Haystack>(
-        &self,
-        auto: &A,
-        start_state: StateID,
-        pids: &[u32],
-        text: &'t str,
-        folded: &H,
-        seg: &Segment,
-        i: usize,
-        scratch: &mut Scratch,
-        out: &mut Vec<Mention<'t>>,
-    ) -> Option<usize> {
         let fb = folded.bytes().get(..seg.folded.end)?;
+        let b = *fb.get(i)?;
+        let routes = &self.routes[b as usize];
         scratch.hits.clear();
-        let mut sid = start_state;
-        for (j, &byte) in fb.iter().enumerate().skip(i) {
-            sid = auto.next_state(Anchored::Yes, sid, byte);
-            if auto.is_special(sid) {
-                if auto.is_dead(sid) {
-                    break;
-                }
-                if auto.is_match(sid) && boundary_after(fb, j + 1) {
-                    for k in 0..auto.match_len(sid) {
-                        let pid = auto.match_pattern(sid, k);
-                        if auto.pattern_len(pid) == j + 1 - i {
-                            if let Some(&global) = pids.get(pid.as_usize()) {
-                                scratch.hits.push((j + 1, global));
-                            }
-                        }
-                    }
-                }
+        for &s in routes {
+            let Some(shard) = self.shards.get(s as usize) else {
+                continue;
+            };
+            let Some(start) = shard.start else { continue };
+            match &shard.auto {
+                Auto::Dfa(a) => collect_hits(a, start, &shard.pids, fb, i, &mut scratch.hits),
+                Auto::Nfa(a) => collect_hits(a, start, &shard.pids, fb, i, &mut scratch.hits),
             }
+        }
+        if routes.len() > 1 {
+            scratch.hits.sort_unstable();
         }
         while let Some((end, pid)) = scratch.hits.pop() {
             if let Some(m) = self.accept(text, folded, seg, i, end, pid, scratch) {
@@ -753,6 +761,38 @@ impl Bloom {
     }
     fn memory(&self) -> usize {
         self.bits.len() * 8
+    }
+}
+
+/// Walks one automaton from `fb[i]` until it dies, pushing `(end, global pattern id)` for every
+/// pattern that starts at `i` and ends at a word boundary, shortest first.
+#[inline]
+fn collect_hits<A: Automaton>(
+    auto: &A,
+    start: StateID,
+    pids: &[u32],
+    fb: &[u8],
+    i: usize,
+    hits: &mut Vec<(usize, u32)>,
+) {
+    let mut sid = start;
+    for (j, &byte) in fb.iter().enumerate().skip(i) {
+        sid = auto.next_state(Anchored::Yes, sid, byte);
+        if auto.is_special(sid) {
+            if auto.is_dead(sid) {
+                break;
+            }
+            if auto.is_match(sid) && boundary_after(fb, j + 1) {
+                for k in 0..auto.match_len(sid) {
+                    let pid = auto.match_pattern(sid, k);
+                    if auto.pattern_len(pid) == j + 1 - i {
+                        if let Some(&global) = pids.get(pid.as_usize()) {
+                            hits.push((j + 1, global));
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -203,6 +203,8 @@ fn large_texts() {
     assert_eq!(check(&a, &newlines), 0);
     let lines = "Meta\n".repeat(50_000);
     assert_eq!(check(&a, &lines), 50_000);
+    // A million line breaks.
+    assert_eq!(check(&a, &"\n".repeat(1_000_000)), 0);
     // A word of 1 MB.
     let word = "a".repeat(1 << 20);
     assert_eq!(check(&a, &word), 0);
@@ -258,7 +260,17 @@ fn names_that_start_with_punctuation() {
 }
 
 #[test]
-#[ignore = "slow: a million names sharing a prefix; run with --ignored"]
+#[ignore = "slow: a 100 MB line; run with --release --ignored"]
+fn a_hundred_megabyte_line() {
+    let a = analyzer();
+    let line = "Meta acquiert X pour un montant record et A suit ".repeat(2_100_000);
+    assert!(line.len() >= 100_000_000);
+    assert_eq!(a.find(&line).len(), 6_300_000);
+    assert_eq!(check(&a, &line), 6_300_000);
+}
+
+#[test]
+#[ignore = "slow in debug builds: a million names sharing a prefix (about 6 s with --release --ignored)"]
 fn a_million_names_sharing_a_prefix() {
     let mut b = Gazetteer::builder();
     for i in 0..1_000_000 {
