@@ -381,3 +381,26 @@ fn mention_serialises_as_documented() {
     assert_eq!(doc["language"], "fr");
     assert_eq!(doc["sentences"][0]["end"], text.len());
 }
+
+#[test]
+fn analyzer_is_shared_across_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Analyzer>();
+    send_sync::<Gazetteer>();
+    send_sync::<nomina::Mention<'static>>();
+    let a = analyzer();
+    let texts = ["Meta et Netflix.", "Meta e Netflix.", "Meta and Netflix."];
+    let counts: Vec<usize> = std::thread::scope(|s| {
+        let handles: Vec<_> = texts.iter().map(|t| s.spawn(|| a.analyze(t).mentions().len())).collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(counts, [2, 2, 2]);
+    // A mention outlives its analyzer (and its gazetteer).
+    let text = String::from("Selon Meta, rien.");
+    let mention = {
+        let gaz = Gazetteer::from_tsv_str("Q380\torganization\tMeta\n").unwrap();
+        let local = Analyzer::new(&gaz).unwrap();
+        local.find(&text).remove(0)
+    };
+    assert_eq!((mention.id(), mention.name(), mention.text()), ("Q380", "Meta", "Meta"));
+}
