@@ -9,8 +9,8 @@
 //! whole. `--stage match` times `Analyzer::find` (folding, automaton, boundaries, elision,
 //! capitalisation, mentions); `--stage all` times `Analyzer::analyze` (languages, sentences and
 //! mentions). `--baseline` also runs a bare aho-corasick automaton (contiguous NFA,
-//! leftmost-longest, no word boundaries) over the lower-cased names and the lower-cased documents
-//! (lower-casing not timed), and daachorse (charwise double-array, leftmost-longest) likewise,
+//! leftmost-longest, no word boundaries) over the folded names and the folded documents
+//! (`nomina::fold`, not timed), and daachorse (charwise double-array, leftmost-longest) likewise,
 //! so the ratios are measured in the same run.
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -226,7 +226,7 @@ fn run(args: &Args) -> Result<(), String> {
         let mut names: Vec<String> = gaz
             .entities()
             .iter()
-            .flat_map(|e| e.names().iter().map(|n| n.text().to_lowercase()))
+            .flat_map(|e| e.names().iter().map(|n| nomina::fold(n.text())))
             .collect();
         names.sort_unstable();
         names.dedup();
@@ -293,7 +293,7 @@ fn run(args: &Args) -> Result<(), String> {
         });
         elapsed += t.elapsed();
         if let Some((ac, daac)) = &baseline {
-            let lower: Vec<String> = batch.iter().map(|d| d.to_lowercase()).collect();
+            let lower: Vec<String> = batch.iter().map(|d| nomina::fold(d)).collect();
             let t = Instant::now();
             base_matches += pool.install(|| lower.par_iter().map(|d| ac.find_iter(d).count()).sum::<usize>());
             base_elapsed += t.elapsed();

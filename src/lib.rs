@@ -140,6 +140,7 @@ pub use gazetteer::{
 };
 pub use lang::Lang;
 pub use mention::{Candidate, Candidates, MatchKind, Mention, MentionRecord};
+pub use normalize::fold;
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -284,6 +284,21 @@ pub(crate) fn is_ignorable(c: char) -> bool {
     matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
+/// The folded form of a text: what the matcher compares, names and text alike (lower-cased,
+/// accents and combining marks removed, ligatures expanded, apostrophes, quotes and dashes
+/// unified, white-space runs collapsed to one space, format characters dropped).
+///
+/// Useful to see why a name does or does not match, and to feed other matchers the same bytes
+/// (the benches run their bare aho-corasick baselines over it).
+///
+/// ```
+/// assert_eq!(nomina::fold("L’Union  Européenne"), "l'union europeenne");
+/// assert_eq!(nomina::fold("Cœur\u{a0}de «Straße»"), "coeur de \"strasse\"");
+/// ```
+pub fn fold(text: &str) -> String {
+    fold_str(text)
+}
+
 /// Folds a whole string (used for names at build time).
 pub(crate) fn fold_str(s: &str) -> String {
     let mut f = Folded::new();

@@ -391,7 +391,10 @@ fn analyzer_is_shared_across_threads() {
     let a = analyzer();
     let texts = ["Meta et Netflix.", "Meta e Netflix.", "Meta and Netflix."];
     let counts: Vec<usize> = std::thread::scope(|s| {
-        let handles: Vec<_> = texts.iter().map(|t| s.spawn(|| a.analyze(t).mentions().len())).collect();
+        let handles: Vec<_> = texts
+            .iter()
+            .map(|t| s.spawn(|| a.analyze(t).mentions().len()))
+            .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     assert_eq!(counts, [2, 2, 2]);
@@ -402,5 +405,8 @@ fn analyzer_is_shared_across_threads() {
         let local = Analyzer::new(&gaz).unwrap();
         local.find(&text).remove(0)
     };
-    assert_eq!((mention.id(), mention.name(), mention.text()), ("Q380", "Meta", "Meta"));
+    assert_eq!(
+        (mention.id(), mention.name(), mention.text()),
+        ("Q380", "Meta", "Meta")
+    );
 }
