@@ -201,6 +201,11 @@ fn whole_words_only() {
         ("Il modello Renault5 e la Renault.", &[("QREN", "Renault")]),
         ("Meta2024 is not Meta.", &[("Q380", "Meta")]),
         ("L’Italiano e l’Italia.", &[("Q38", "Italia")]),
+        // After a dot, only a letter or digit makes a dotted token (regression: any non-ASCII
+        // byte used to count as one).
+        ("Il a cité Meta.… Puis plus rien.", &[("Q380", "Meta")]),
+        ("Le site Meta.çom n’est pas Meta.", &[("Q380", "Meta")]),
+        ("Sur Facebook.com, Meta.Équipe n’existe pas.", &[]),
     ]);
 }
 
