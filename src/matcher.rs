@@ -220,6 +220,12 @@ pub(crate) struct Matcher {
     /// The first words of the patterns: the automaton is walked only from a text word that is
     /// one of them (a Bloom filter: no false negatives, about 1% false positives).
     first_words: Bloom,
+    /// Of those, the patterns that are one word (or one word then punctuation).
+    singles: Bloom,
+    /// Patterns of several words, by their first two words and what separates them: a text word
+    /// that starts only longer names is walked from only if it and the next word are such a
+    /// pair. Checked only for words that passed `first_words`.
+    pairs: Bloom,
     /// True for a stemmed tier: its mentions are `MatchKind::Stem`.
     stemmed: bool,
 }
@@ -363,12 +369,26 @@ impl Matcher {
         let total: usize = keys.iter().map(|k| k.len()).sum();
         let mut punct_starts = Box::new([false; 256]);
         let mut first_words = Bloom::with_items(keys.len());
+        let mut singles = Bloom::with_items(keys.len());
+        let mut pairs = Bloom::with_items(keys.len());
         for k in &keys {
             match k.first() {
                 Some(&b) if !char_at(k, 0).is_some_and(|(c, _)| is_word_char(c)) => {
                     punct_starts[b as usize] = true
                 }
-                Some(_) => first_words.insert(first_word_hash(k)),
+                Some(_) => {
+                    let w1 = word_end(k, 0);
+                    let h1 = word_hash(k, 0, w1);
+                    first_words.insert(h1);
+                    match next_word(k, w1) {
+                        Some((w2, w2_end)) => pairs.insert(pair_hash(
+                            h1,
+                            k.get(w1..w2).unwrap_or(&[]),
+                            word_hash(k, w2, w2_end),
+                        )),
+                        None => singles.insert(h1),
+                    }
+                }
                 None => {}
             }
         }
@@ -383,6 +403,8 @@ impl Matcher {
             catalog,
             punct_starts,
             first_words,
+            singles,
+            pairs,
             stemmed,
         })
     }
@@ -400,7 +422,7 @@ impl Matcher {
                     }
             })
             .sum();
-        autos + self.first_words.memory()
+        autos + self.first_words.memory() + self.singles.memory() + self.pairs.memory()
     }
 
     /// Heap memory of the compiled tables (entries, patterns), in bytes.
@@ -463,7 +485,16 @@ impl Matcher {
             let j = word_end(fb, i);
             let h = word_hash(fb, i, j);
             // Walk only if some name starts with this very word.
-            if self.first_words.may_contain(h) && left_ok(fb, lo, i) {
+            let plausible = self.first_words.may_contain(h)
+                && (self.singles.may_contain(h)
+                    || next_word(fb, j).is_some_and(|(w2, w2_end)| {
+                        self.pairs.may_contain(pair_hash(
+                            h,
+                            fb.get(j..w2).unwrap_or(&[]),
+                            word_hash(fb, w2, w2_end),
+                        ))
+                    }));
+            if plausible && left_ok(fb, lo, i) {
                 if let Some(end) = self.walk(text, folded, seg, i, scratch, out) {
                     i = end;
                     continue;
@@ -679,8 +710,42 @@ fn word_hash(fb: &[u8], start: usize, end: usize) -> u64 {
 }
 
 /// The hash of a folded key's first word (its leading run of word characters).
-fn first_word_hash(key: &[u8]) -> u64 {
-    word_hash(key, 0, word_end(key, 0))
+/// The next word after a word ending at `i`: its start and end, if what separates them is at
+/// most [`MAX_SEPARATOR`] bytes. A pattern whose first two words are further apart counts as a
+/// single word, so the pair filter never misses it.
+#[inline]
+fn next_word(fb: &[u8], i: usize) -> Option<(usize, usize)> {
+    let mut k = i;
+    while k < fb.len() && k - i <= MAX_SEPARATOR {
+        let b = fb[k];
+        if b < 0x80 {
+            if is_word_byte(b) {
+                return (k > i).then(|| (k, word_end(fb, k)));
+            }
+            k += 1;
+        } else {
+            match char_at(fb, k) {
+                Some((c, _)) if is_word_char(c) => return (k > i).then(|| (k, word_end(fb, k))),
+                Some((_, l)) => k += l,
+                None => return None,
+            }
+        }
+    }
+    None
+}
+
+/// The most bytes between the first two words of a pattern for the pair filter.
+const MAX_SEPARATOR: usize = 8;
+
+/// The hash of two words and what separates them.
+#[inline]
+fn pair_hash(h1: u64, sep: &[u8], h2: u64) -> u64 {
+    let mut h = h1.rotate_left(23) ^ h2;
+    for &b in sep {
+        h = (h ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    let h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 31)
 }
 
 /// A fast, non-cryptographic hasher (FxHash) for build-time maps: keys are our own folded
