@@ -368,7 +368,62 @@ pub(crate) struct LangDetector {
     vote_mask: u8,
     /// Some allowed language has no word list: undecided sentences go to whatlang sooner.
     unlisted: bool,
+    /// The function words that vote for exactly one allowed language.
+    votes: VoteTable,
     whatlang: whatlang::Detector,
+}
+
+/// An open-addressing hash table from a packed function word to the one allowed language it
+/// votes for: one multiply and, for most words, one probe, where a binary search over every
+/// function word took eight.
+#[derive(Clone)]
+struct VoteTable {
+    /// `(key, 1 + index into VOTE_LANGS)`; key 0 marks an empty slot (no word packs to 0).
+    slots: Box<[(u64, u8)]>,
+}
+
+impl VoteTable {
+    /// Slots: a power of two, over four times the number of function words.
+    const BITS: u32 = 10;
+
+    fn new(vote_mask: u8) -> VoteTable {
+        let mut slots = vec![(0u64, 0u8); 1 << Self::BITS].into_boxed_slice();
+        for &(key, langs) in &FUNCTION_WORDS {
+            let mask = langs & vote_mask;
+            if mask.count_ones() != 1 {
+                continue;
+            }
+            let mut h = Self::slot(key);
+            while slots.get(h).is_some_and(|s| s.0 != 0) {
+                h = (h + 1) & ((1 << Self::BITS) - 1);
+            }
+            if let Some(s) = slots.get_mut(h) {
+                *s = (key, mask.trailing_zeros() as u8 + 1);
+            }
+        }
+        VoteTable { slots }
+    }
+
+    #[inline]
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
+    /// The index into [`VOTE_LANGS`] of the allowed language `key` votes for, if any.
+    #[inline]
+    fn get(&self, key: u64) -> Option<usize> {
+        let mut h = Self::slot(key);
+        loop {
+            let &(k, lang) = self.slots.get(h)?;
+            if k == key {
+                return Some(usize::from(lang) - 1);
+            }
+            if k == 0 {
+                return None;
+            }
+            h = (h + 1) & ((1 << Self::BITS) - 1);
+        }
+    }
 }
 
 impl fmt::Debug for LangDetector {
@@ -396,6 +451,7 @@ impl LangDetector {
             allow: allow.to_vec(),
             vote_mask,
             unlisted,
+            votes: VoteTable::new(vote_mask),
             whatlang: whatlang::Detector::with_allowlist(allow.iter().map(|l| l.to_whatlang()).collect()),
         }
     }
@@ -504,9 +560,40 @@ impl LangDetector {
                 i += 1;
                 continue;
             }
-            // Read the word (letters only; apostrophes and digits end it), lower-cased and
-            // packed into `key` while it fits in 8 bytes: longer words are no function words.
+            // Fast path: an ASCII word (the common case), lower-cased by setting bit 5 of
+            // each letter and packed into `key` in one load when it fits in 8 bytes.
             let start = i;
+            let mut j = i;
+            while bytes.get(j).is_some_and(u8::is_ascii_alphabetic) {
+                j += 1;
+            }
+            if j > i && bytes.get(j).is_none_or(|&b| b < 0x80) {
+                i = j;
+                let len = j - start;
+                if len > 8 {
+                    continue;
+                }
+                let key = match bytes.get(start..start + 8) {
+                    Some(w) => {
+                        let mut k = [0u8; 8];
+                        k.copy_from_slice(w);
+                        u64::from_le_bytes(k) & (u64::MAX >> (64 - 8 * len))
+                    }
+                    None => bytes
+                        .get(start..j)
+                        .unwrap_or(&[])
+                        .iter()
+                        .rev()
+                        .fold(0u64, |k, &b| (k << 8) | u64::from(b)),
+                } | (0x2020_2020_2020_2020 & (u64::MAX >> (64 - 8 * len)));
+                if self.vote(key, &mut v) {
+                    break;
+                }
+                continue;
+            }
+            // The general path: read the word (letters only; apostrophes and digits end it),
+            // lower-cased and packed into `key` while it fits in 8 bytes: longer words are no
+            // function words.
             let mut len = 0usize;
             let mut key = 0u64;
             let mut put = |x: u8, len: &mut usize| {
@@ -551,24 +638,33 @@ impl LangDetector {
                     i += c.len_utf8();
                 }
             }
-            if (1..=8).contains(&len) {
-                let mask = function_key(key) & self.vote_mask;
-                if mask.count_ones() == 1 {
-                    let k = mask.trailing_zeros() as usize;
-                    v[k] += 1;
-                    // Enough to decide: stop reading the sentence.
-                    if v[k] >= EARLY_VOTES && v.iter().enumerate().all(|(j, &n)| j == k || n == 0) {
-                        break;
-                    }
-                }
+            if (1..=8).contains(&len) && self.vote(key, &mut v) {
+                break;
             }
         }
         v
     }
+
+    /// Counts the vote of the packed word `key`, if it is a function word of exactly one
+    /// allowed language; true when that decides the sentence (enough votes, no rival), so the
+    /// rest need not be read.
+    #[inline]
+    fn vote(&self, key: u64, v: &mut Votes) -> bool {
+        let Some(k) = self.votes.get(key) else {
+            return false;
+        };
+        let Some(n) = v.get_mut(k) else {
+            return false;
+        };
+        *n += 1;
+        let count = *n;
+        count >= EARLY_VOTES && v.iter().enumerate().all(|(j, &n)| j == k || n == 0)
+    }
 }
 
 /// Frequent function words: (the word's bytes packed little-endian into a `u64`, the languages
-/// that use it as bits over [`VOTE_LANGS`]), sorted by key for a binary search. A few dozen of
+/// that use it as bits over [`VOTE_LANGS`]), sorted by key (kept so for review;
+/// [`VoteTable`] hashes them). A few dozen of
 /// the most frequent short words of each language, at most 8 bytes each.
 #[rustfmt::skip]
 static FUNCTION_WORDS: [(u64, u8); 243] = [
@@ -831,7 +927,7 @@ fn function_word(word: &[u8]) -> u8 {
 }
 
 /// [`function_word`] for a word already packed into a `u64`.
-#[inline]
+#[cfg(test)]
 fn function_key(key: u64) -> u8 {
     match FUNCTION_WORDS.binary_search_by_key(&key, |&(k, _)| k) {
         Ok(i) => FUNCTION_WORDS.get(i).map_or(0, |e| e.1),
@@ -881,6 +977,24 @@ mod tests {
         assert_eq!(function_word("the".as_bytes()), 0b0000100);
         assert_eq!(function_word("meta".as_bytes()), 0);
         assert_eq!(function_word("anticonstitutionnel".as_bytes()), 0);
+    }
+
+    #[test]
+    fn vote_table_agrees_with_the_word_list() {
+        for mask in 0u8..128 {
+            let table = VoteTable::new(mask);
+            for &(key, langs) in &FUNCTION_WORDS {
+                let allowed = langs & mask;
+                let want = (allowed.count_ones() == 1).then(|| allowed.trailing_zeros() as usize);
+                assert_eq!(table.get(key), want, "mask {mask:#b}, key {key:#x}");
+            }
+            for word in ["meta", "netflix", "zz", "q", "perch", "thee"] {
+                let mut k = [0u8; 8];
+                k[..word.len()].copy_from_slice(word.as_bytes());
+                let key = u64::from_le_bytes(k);
+                assert_eq!(table.get(key), None, "{word}");
+            }
+        }
     }
 
     #[test]

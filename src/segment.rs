@@ -33,11 +33,8 @@ pub(crate) fn split_sentences(text: &str, out: &mut Vec<Range<usize>>) {
     let mut start = 0;
     let mut i = 0;
     while i < n {
-        let c = b[i];
-        if !INTERESTING[c as usize] {
-            i += 1;
-            continue;
-        }
+        i = next_interesting(b, i);
+        let Some(&c) = b.get(i) else { break };
         let next = match c {
             b'.' | b'!' | b'?' => terminator(text, i, 1),
             b'\n' | b'\r' => line_break(text, i, wrapped),
@@ -70,6 +67,48 @@ enum Step {
     Continue(usize),
     /// The next sentence starts here.
     Break(usize),
+}
+
+/// The first byte at or after `i` that may start a terminator or a line break (`b.len()` if
+/// none): eight bytes at a time while they are plain ASCII.
+#[inline]
+fn next_interesting(b: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Lanes of `x` equal to the byte of `rep` (exact for ASCII `x`, which is all we test).
+    let eq = |x: u64, rep: u64| {
+        let y = x ^ rep;
+        y.wrapping_sub(LO) & !y & HI
+    };
+    while let Some(w) = b.get(i..i + 8) {
+        let mut k = [0u8; 8];
+        k.copy_from_slice(w);
+        let x = u64::from_le_bytes(k);
+        if x & HI != 0 {
+            // Non-ASCII bytes (0xE2 may start `…` or a line separator): byte by byte.
+            if let Some(k) = w.iter().position(|&c| INTERESTING[c as usize]) {
+                return i + k;
+            }
+            i += 8;
+            continue;
+        }
+        let hit = eq(x, LO * u64::from(b'.'))
+            | eq(x, LO * u64::from(b'!'))
+            | eq(x, LO * u64::from(b'?'))
+            | eq(x, LO * u64::from(b'\n'))
+            | eq(x, LO * u64::from(b'\r'));
+        if hit != 0 {
+            return i + (hit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&c) = b.get(i) {
+        if INTERESTING[c as usize] {
+            return i;
+        }
+        i += 1;
+    }
+    i
 }
 
 /// Bytes that may start a terminator or a line break.
@@ -337,17 +376,21 @@ const ABBREVIATIONS: &[&str] = &[
     "jan", "jun", "jul", "aug", "sep", "dec",
 ];
 
+/// The longest entry of [`TITLES`] and [`ABBREVIATIONS`], in bytes: longer words are none.
+const MAX_ABBREVIATION_BYTES: usize = 8;
+
 fn is_abbreviation(word: &str) -> bool {
-    if word.is_empty() {
+    if word.is_empty() || word.len() > MAX_ABBREVIATION_BYTES {
         return false;
     }
     TITLES.contains(&word)
         || ABBREVIATIONS
             .iter()
-            .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word) || lower_eq(a, word))
+            .any(|a| a.len() == word.len() && (a.eq_ignore_ascii_case(word) || lower_eq(a, word)))
 }
 
-/// Case-insensitive comparison that also lower-cases non-ASCII letters (`Éd`, `Déc`).
+/// Case-insensitive comparison that also lower-cases non-ASCII letters (`Éd`, `Déc`), for
+/// strings of equal byte length.
 fn lower_eq(a: &str, b: &str) -> bool {
     !a.is_ascii()
         && a.chars()
@@ -366,10 +409,7 @@ fn is_hard_wrapped(b: &[u8]) -> bool {
     let mut inner_wrapped = 0;
     let mut start = 0;
     let mut prev: Option<(usize, bool)> = None;
-    for (k, &c) in b.iter().enumerate().chain(std::iter::once((b.len(), &b'\n'))) {
-        if c != b'\n' {
-            continue;
-        }
+    for k in memchr::memchr_iter(b'\n', b).chain(std::iter::once(b.len())) {
         let line = trim_ascii(b.get(start..k).unwrap_or(&[]));
         start = k + 1;
         if line.is_empty() {
@@ -435,6 +475,16 @@ mod tests {
         }
         assert_eq!(at, text.len());
         out.into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn abbreviation_tables_fit_the_length_bound() {
+        for a in TITLES.iter().chain(ABBREVIATIONS) {
+            assert!(a.len() <= MAX_ABBREVIATION_BYTES, "{a}");
+            assert!(is_abbreviation(a), "{a}");
+        }
+        assert!(is_abbreviation("DÉC") && is_abbreviation("Éd") && is_abbreviation("ART"));
+        assert!(!is_abbreviation("décembre") && !is_abbreviation("Mmes.") && !is_abbreviation("m"));
     }
 
     #[test]
