@@ -220,6 +220,10 @@ pub(crate) struct Matcher {
     /// The first words of the patterns: the automaton is walked only from a text word that is
     /// one of them (a Bloom filter: no false negatives, about 1% false positives).
     first_words: Bloom,
+    /// The first words of the patterns that some name spelt without an initial capital can
+    /// match: a text word that starts with a lower-case letter is looked up here instead, since
+    /// a capitalised name never matches it (most text words, most gazetteer names).
+    lower_first_words: Bloom,
     /// Of those, the patterns that are one word (or one word then punctuation).
     singles: Bloom,
     /// Patterns of several words, by their first two words and what separates them: a text word
@@ -236,6 +240,12 @@ pub(crate) trait Haystack {
     fn bytes(&self) -> &[u8];
     /// Maps a folded span back to an original span, clamped to `within`.
     fn to_original(&self, text: &str, start: usize, end: usize, within: Range<usize>) -> (usize, usize);
+    /// The original byte offset of folded offset `f`, for offsets asked in increasing order with
+    /// the same `cursor` (starting at 0); `None` when the haystack cannot tell cheaply.
+    fn original_from(&self, f: usize, cursor: &mut usize) -> Option<usize> {
+        let _ = (f, cursor);
+        None
+    }
 }
 
 impl Haystack for Folded {
@@ -244,6 +254,10 @@ impl Haystack for Folded {
     }
     fn to_original(&self, text: &str, start: usize, end: usize, within: Range<usize>) -> (usize, usize) {
         Folded::to_original(self, text, start, end, within)
+    }
+    #[inline]
+    fn original_from(&self, f: usize, cursor: &mut usize) -> Option<usize> {
+        Some(self.raw_original_from(f, cursor))
     }
 }
 
@@ -368,10 +382,22 @@ impl Matcher {
         drop(slots);
         let total: usize = keys.iter().map(|k| k.len()).sum();
         let mut punct_starts = Box::new([false; 256]);
+        // Patterns that some name without an initial capital spells.
+        let uncapped: Vec<bool> = patterns
+            .iter()
+            .enumerate()
+            .map(|(pid, p)| {
+                let end = patterns.get(pid + 1).map_or(entries.len(), |n| n.first as usize);
+                entries
+                    .get(p.first as usize..end)
+                    .is_some_and(|es| es.iter().any(|e| !e.cap))
+            })
+            .collect();
+        let mut lower_first_words = Bloom::with_items(uncapped.iter().filter(|&&u| u).count());
         let mut first_words = Bloom::with_items(keys.len());
         let mut singles = Bloom::with_items(keys.len());
         let mut pairs = Bloom::with_items(keys.len());
-        for k in &keys {
+        for (k, &uncapped) in keys.iter().zip(&uncapped) {
             match k.first() {
                 Some(&b) if !char_at(k, 0).is_some_and(|(c, _)| is_word_char(c)) => {
                     punct_starts[b as usize] = true
@@ -380,6 +406,9 @@ impl Matcher {
                     let w1 = word_end(k, 0);
                     let h1 = word_hash(k, 0, w1);
                     first_words.insert(h1);
+                    if uncapped {
+                        lower_first_words.insert(h1);
+                    }
                     match next_word(k, w1) {
                         Some((w2, w2_end)) => pairs.insert(pair_hash(
                             h1,
@@ -403,6 +432,7 @@ impl Matcher {
             catalog,
             punct_starts,
             first_words,
+            lower_first_words,
             singles,
             pairs,
             stemmed,
@@ -422,7 +452,11 @@ impl Matcher {
                     }
             })
             .sum();
-        autos + self.first_words.memory() + self.singles.memory() + self.pairs.memory()
+        autos
+            + self.first_words.memory()
+            + self.lower_first_words.memory()
+            + self.singles.memory()
+            + self.pairs.memory()
     }
 
     /// Heap memory of the compiled tables (entries, patterns), in bytes.
@@ -458,6 +492,7 @@ impl Matcher {
         let lo = seg.folded.start;
         let n = fb.len();
         let mut i = lo;
+        let mut cursor = 0;
         // Invariant at the top of the loop: `i` is not inside a word (the character before it
         // is not a word character, or `fb[i]` is not one either).
         while i < n {
@@ -484,8 +519,14 @@ impl Matcher {
             // A word starts at `i`: find its end, then hash it.
             let j = word_end(fb, i);
             let h = word_hash(fb, i, j);
-            // Walk only if some name starts with this very word.
+            // Walk only if some name starts with this very word (and, for a word written with
+            // a lower-case initial, some name without a capital).
             let plausible = self.first_words.may_contain(h)
+                && (!b.is_ascii_lowercase()
+                    || self.lower_first_words.may_contain(h)
+                    || !folded
+                        .original_from(i, &mut cursor)
+                        .is_some_and(|o| starts_lower_case(text, o)))
                 && (self.singles.may_contain(h)
                     || next_word(fb, j).is_some_and(|(w2, w2_end)| {
                         self.pairs.may_contain(pair_hash(
@@ -635,6 +676,25 @@ impl Matcher {
             all,
             how,
         })
+    }
+}
+
+/// True if the character at original offset `o` (snapped back to a char boundary) is a
+/// lower-case letter.
+#[inline]
+fn starts_lower_case(text: &str, mut o: usize) -> bool {
+    let b = text.as_bytes();
+    match b.get(o) {
+        Some(c) if c.is_ascii() => c.is_ascii_lowercase(),
+        Some(_) => {
+            while o > 0 && !text.is_char_boundary(o) {
+                o -= 1;
+            }
+            text.get(o..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_lowercase)
+        }
+        None => false,
     }
 }
 
@@ -794,35 +854,40 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
-/// A Bloom filter over 64-bit hashes, two probes, 16 bits per item.
+/// A blocked Bloom filter over 64-bit hashes, 16 bits per item: the high bits of a hash pick
+/// one 64-bit word, the low bits set three bits in it, so a probe reads one word (one cache
+/// line) where a classic filter reads one per bit.
 #[derive(Debug, Clone)]
 struct Bloom {
     bits: Vec<u64>,
-    mask: u64,
+    /// Word count minus one (a power of two minus one).
+    mask: usize,
 }
 
 impl Bloom {
     fn with_items(n: usize) -> Bloom {
-        let bits = (n.saturating_mul(16)).next_power_of_two().max(4096);
+        let words = (n.saturating_mul(16) / 64).next_power_of_two().max(64);
         Bloom {
-            bits: vec![0; bits / 64],
-            mask: bits as u64 - 1,
+            bits: vec![0; words],
+            mask: words - 1,
         }
     }
+    #[inline]
+    fn probe(&self, h: u64) -> (usize, u64) {
+        let word = (h >> 40) as usize & self.mask;
+        let bits = (1u64 << (h & 63)) | (1u64 << ((h >> 6) & 63)) | (1u64 << ((h >> 12) & 63));
+        (word, bits)
+    }
     fn insert(&mut self, h: u64) {
-        for p in [h & self.mask, (h >> 32) & self.mask] {
-            if let Some(w) = self.bits.get_mut((p / 64) as usize) {
-                *w |= 1 << (p % 64);
-            }
+        let (word, bits) = self.probe(h);
+        if let Some(w) = self.bits.get_mut(word) {
+            *w |= bits;
         }
     }
     #[inline]
     fn may_contain(&self, h: u64) -> bool {
-        [h & self.mask, (h >> 32) & self.mask].iter().all(|&p| {
-            self.bits
-                .get((p / 64) as usize)
-                .is_some_and(|w| w & (1 << (p % 64)) != 0)
-        })
+        let (word, bits) = self.probe(h);
+        self.bits.get(word).is_some_and(|w| w & bits == bits)
     }
     fn memory(&self) -> usize {
         self.bits.len() * 8
