@@ -215,16 +215,16 @@ impl Analyzer {
         for m in it.by_ref() {
             mentions.push(m);
         }
-        let sentences = it
-            .sentences
-            .iter()
-            .zip(&it.langs)
-            .map(|(r, &language)| Sentence {
-                start: r.start,
-                end: r.end,
-                language,
-            })
-            .collect();
+        let sentences =
+            it.b.sentences
+                .iter()
+                .zip(&it.b.langs)
+                .map(|(r, &language)| Sentence {
+                    start: r.start,
+                    end: r.end,
+                    language,
+                })
+                .collect();
         Analysis {
             language: it.doc_lang,
             sentences,
@@ -235,20 +235,15 @@ impl Analyzer {
     /// The mentions of a text, one sentence at a time, without collecting them all.
     /// Languages and sentence bounds are computed first; folding and matching are lazy.
     pub fn mentions<'a, 't>(&'a self, text: &'t str) -> Mentions<'a, 't> {
-        let mut sentences = Vec::new();
-        segment::split_sentences(text, &mut sentences);
-        let mut langs = Vec::new();
-        let doc_lang = self.inner.detector.detect(text, &sentences, &mut langs);
+        let mut b = take_buffers();
+        segment::split_sentences(text, &mut b.sentences);
+        let doc_lang = self.inner.detector.detect(text, &b.sentences, &mut b.langs);
         Mentions {
             analyzer: self,
             text,
-            sentences,
-            langs,
+            b,
             doc_lang,
             next_sentence: 0,
-            folded: Folded::new(),
-            stemmed: Folded::new(),
-            scratch: Scratch::default(),
             buf: Vec::new(),
             stem_buf: Vec::new(),
         }
@@ -258,21 +253,98 @@ impl Analyzer {
     /// sentences. Names limited to languages match as if their language were detected; every
     /// mention reports sentence 0. Use it to measure or when sentences are not wanted.
     pub fn find<'t>(&self, text: &'t str) -> Vec<Mention<'t>> {
-        let mut folded = Folded::new();
-        let range = folded.push(text, 0..text.len());
-        let seg = Segment {
-            folded: range,
-            original: 0..text.len(),
-            lang: None,
-            check_langs: false,
-            index: 0,
-        };
         let mut out = Vec::new();
-        self.inner
-            .matcher
-            .find(text, &folded, &seg, &mut Scratch::default(), &mut out);
+        with_buffers(|b| {
+            let range = b.folded.push(text, 0..text.len());
+            let seg = Segment {
+                folded: range,
+                original: 0..text.len(),
+                lang: None,
+                check_langs: false,
+                index: 0,
+            };
+            self.inner
+                .matcher
+                .find(text, &b.folded, &seg, &mut b.scratch, &mut out);
+        });
         out
     }
+}
+
+/// Working buffers reused from one call to the next on the same thread, so a stream of
+/// documents does not allocate (and fault in) a folded copy of each.
+#[derive(Default, Debug)]
+struct Buffers {
+    folded: Folded,
+    stemmed: Folded,
+    scratch: Scratch,
+    sentences: Vec<Range<usize>>,
+    langs: Vec<Option<Lang>>,
+}
+
+impl Buffers {
+    fn clear(&mut self) {
+        self.folded.clear();
+        self.stemmed.clear();
+        self.sentences.clear();
+        self.langs.clear();
+    }
+
+    /// Too large to keep for the next document.
+    fn is_large(&self) -> bool {
+        self.folded.capacity() + self.stemmed.capacity() + self.sentences.capacity() * 16 > KEEP_BUFFER_BYTES
+    }
+}
+
+/// Buffers larger than this (bytes of folded text) are freed after use rather than kept.
+const KEEP_BUFFER_BYTES: usize = 1 << 22;
+
+thread_local! {
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
+}
+
+/// Runs `f` with this thread's buffers, cleared (with fresh ones if they are in use or gone).
+fn with_buffers(f: impl FnOnce(&mut Buffers)) {
+    let mut f = Some(f);
+    let _ = BUFFERS.try_with(|cell| {
+        let Ok(mut b) = cell.try_borrow_mut() else {
+            return;
+        };
+        if let Some(f) = f.take() {
+            b.clear();
+            f(&mut b);
+            if b.is_large() {
+                *b = Buffers::default();
+            }
+        }
+    });
+    if let Some(f) = f {
+        f(&mut Buffers::default());
+    }
+}
+
+/// Takes this thread's buffers, cleared (fresh ones if they are in use or gone); give them back
+/// with [`give_back_buffers`].
+fn take_buffers() -> Buffers {
+    let mut b = BUFFERS
+        .try_with(|cell| cell.try_borrow_mut().map(|mut b| std::mem::take(&mut *b)).ok())
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    b.clear();
+    b
+}
+
+/// Returns buffers taken by [`take_buffers`] to this thread, unless they grew too large.
+fn give_back_buffers(b: &mut Buffers) {
+    if b.is_large() {
+        return;
+    }
+    let _ = BUFFERS.try_with(|cell| {
+        if let Ok(mut slot) = cell.try_borrow_mut() {
+            std::mem::swap(&mut *slot, b);
+        }
+    });
 }
 
 /// Iterator over the mentions of a text, from [`Analyzer::mentions`].
@@ -280,15 +352,18 @@ impl Analyzer {
 pub struct Mentions<'a, 't> {
     analyzer: &'a Analyzer,
     text: &'t str,
-    sentences: Vec<Range<usize>>,
-    langs: Vec<Option<Lang>>,
+    /// Sentences, their languages and the folding buffers, borrowed from the thread's pool.
+    b: Buffers,
     doc_lang: Option<Lang>,
     next_sentence: usize,
-    folded: Folded,
-    stemmed: Folded,
-    scratch: Scratch,
     buf: Vec<Mention<'t>>,
     stem_buf: Vec<Mention<'t>>,
+}
+
+impl Drop for Mentions<'_, '_> {
+    fn drop(&mut self) {
+        give_back_buffers(&mut self.b);
+    }
 }
 
 impl<'t> Mentions<'_, 't> {
@@ -307,12 +382,12 @@ impl<'t> Iterator for Mentions<'_, 't> {
             if let Some(m) = self.buf.pop() {
                 return Some(m);
             }
-            let range = self.sentences.get(self.next_sentence)?.clone();
-            let lang = self.langs.get(self.next_sentence).copied().flatten();
+            let range = self.b.sentences.get(self.next_sentence)?.clone();
+            let lang = self.b.langs.get(self.next_sentence).copied().flatten();
             let index = self.next_sentence;
             self.next_sentence += 1;
-            self.folded.clear();
-            let folded = self.folded.push(self.text, range.clone());
+            self.b.folded.clear();
+            let folded = self.b.folded.push(self.text, range.clone());
             let seg = Segment {
                 folded: folded.clone(),
                 original: range.clone(),
@@ -321,17 +396,24 @@ impl<'t> Iterator for Mentions<'_, 't> {
                 index,
             };
             let inner = &self.analyzer.inner;
-            inner
-                .matcher
-                .find(self.text, &self.folded, &seg, &mut self.scratch, &mut self.buf);
+            inner.matcher.find(
+                self.text,
+                &self.b.folded,
+                &seg,
+                &mut self.b.scratch,
+                &mut self.buf,
+            );
             if let Some(tier) = inner.stems.iter().find(|t| Some(t.lang) == lang) {
-                self.stemmed.clear();
-                let stem_range =
-                    tier.stemmer
-                        .stem_into(self.folded.bytes(), folded, &mut self.stemmed, Some(&tier.gate));
+                self.b.stemmed.clear();
+                let stem_range = tier.stemmer.stem_into(
+                    self.b.folded.bytes(),
+                    folded,
+                    &mut self.b.stemmed,
+                    Some(&tier.gate),
+                );
                 let view = StemView {
-                    stemmed: &self.stemmed,
-                    base: &self.folded,
+                    stemmed: &self.b.stemmed,
+                    base: &self.b.folded,
                 };
                 let seg = Segment {
                     folded: stem_range,
@@ -342,7 +424,7 @@ impl<'t> Iterator for Mentions<'_, 't> {
                 };
                 self.stem_buf.clear();
                 tier.matcher
-                    .find(self.text, &view, &seg, &mut self.scratch, &mut self.stem_buf);
+                    .find(self.text, &view, &seg, &mut self.b.scratch, &mut self.stem_buf);
                 if !self.stem_buf.is_empty() {
                     merge_tiers(&mut self.buf, &mut self.stem_buf);
                 }

@@ -95,6 +95,11 @@ impl Folded {
         self.anchors.clear();
     }
 
+    /// The bytes the buffers can hold without reallocating.
+    pub(crate) fn capacity(&self) -> usize {
+        self.bytes.capacity() + self.anchors.capacity() * std::mem::size_of::<(usize, usize)>()
+    }
+
     /// The folded bytes (always valid UTF-8).
     pub(crate) fn bytes(&self) -> &[u8] {
         &self.bytes

@@ -415,3 +415,39 @@ fn analyzer_is_shared_across_threads() {
         ("Q380", "Meta", "Meta")
     );
 }
+
+#[test]
+fn interleaved_mention_iterators_do_not_share_state() {
+    // Iterators reuse per-thread buffers; two alive at once on one thread must stay apart.
+    let a = analyzer();
+    let fr = "Selon la plainte, Meta aurait donné à Netflix l’accès aux messages. M. Musk se tait.";
+    let it = "Secondo l'Unione europea, Meta deve rispondere. Netflix tace; anche Amazon.";
+    let want_fr: Vec<(usize, usize)> = a
+        .analyze(fr)
+        .mentions()
+        .iter()
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    let want_it: Vec<(usize, usize)> = a
+        .analyze(it)
+        .mentions()
+        .iter()
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    assert!(!want_fr.is_empty() && !want_it.is_empty());
+    let mut x = a.mentions(fr);
+    let mut y = a.mentions(it);
+    let (mut got_fr, mut got_it) = (Vec::new(), Vec::new());
+    loop {
+        let (p, q) = (x.next(), y.next());
+        if p.is_none() && q.is_none() {
+            break;
+        }
+        got_fr.extend(p.map(|m| (m.start(), m.end())));
+        got_it.extend(q.map(|m| (m.start(), m.end())));
+        // A third analysis on the same thread in the middle of both.
+        assert_eq!(a.find("Netflix").len(), 1);
+    }
+    assert_eq!(got_fr, want_fr);
+    assert_eq!(got_it, want_it);
+}
