@@ -850,7 +850,9 @@ impl std::hash::Hasher for FxHasher {
     }
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply leaves the high bits well mixed and the low ones poor; hashbrown takes
+        // its bucket from the low bits, so bring the high bits down (as rustc-hash 2 does).
+        self.0.rotate_left(26)
     }
 }
 
