@@ -573,12 +573,8 @@ impl LangDetector {
                 if len > 8 {
                     continue;
                 }
-                let key = match bytes.get(start..start + 8) {
-                    Some(w) => {
-                        let mut k = [0u8; 8];
-                        k.copy_from_slice(w);
-                        u64::from_le_bytes(k) & (u64::MAX >> (64 - 8 * len))
-                    }
+                let key = match bytes.get(start..).and_then(crate::swar::load) {
+                    Some(w) => w & (u64::MAX >> (64 - 8 * len)),
                     None => bytes
                         .get(start..j)
                         .unwrap_or(&[])

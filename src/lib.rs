@@ -135,6 +135,7 @@ mod mention;
 mod normalize;
 mod segment;
 mod stem;
+mod swar;
 
 pub use analyzer::{Analysis, Analyzer, AnalyzerBuilder, DEFAULT_LANGUAGES, Mentions, Sentence};
 pub use error::{Error, Result};

@@ -55,32 +55,19 @@ const SPACE_CLASS: u8 = 0xFF;
 /// whether they end in a space; `None` when the chunk needs the byte-by-byte path.
 #[inline]
 fn plain_ascii(w: &[u8], in_space: bool) -> Option<([u8; 8], bool)> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let mut k = [0u8; 8];
-    k.copy_from_slice(w.get(..8)?);
-    let x = u64::from_le_bytes(k);
-    if x & HI != 0 {
+    use crate::swar::{self, at_least, eq};
+    let x = swar::load(w)?;
+    if x & swar::HI != 0 {
         return None;
     }
-    // With every lane below 0x80, `x + LO * (0x80 - c)` sets a lane's high bit exactly when
-    // the lane is at least `c`, with no carry between lanes.
-    let at_least = |c: u8| x.wrapping_add(LO * u64::from(0x80 - c)) & HI;
-    // Exact per-lane equality (no borrow between lanes).
-    let eq = |c: u8| {
-        let y = x ^ (LO * u64::from(c));
-        !(((y & LOW7).wrapping_add(LOW7)) | y) & HI
-    };
-    let control = !at_least(0x20) & HI;
-    let spaces = eq(b' ');
+    let control = !at_least(x, 0x20) & swar::HI;
+    let spaces = eq(x, b' ');
     let first_space = spaces & 0x80 != 0;
-    if control | eq(b'`') != 0 || spaces & (spaces << 8) != 0 || (in_space && first_space) {
+    if control | eq(x, b'`') != 0 || spaces & (spaces << 8) != 0 || (in_space && first_space) {
         return None;
     }
-    let upper = at_least(b'A') & !at_least(b'Z' + 1);
-    let folded = x | (upper >> 2);
-    Some((folded.to_le_bytes(), spaces >> 63 != 0))
+    let upper = at_least(x, b'A') & !at_least(x, b'Z' + 1);
+    Some((swar::set_bit5(x, upper).to_le_bytes(), spaces >> 63 != 0))
 }
 
 impl Folded {

@@ -73,30 +73,24 @@ enum Step {
 /// none): eight bytes at a time while they are plain ASCII.
 #[inline]
 fn next_interesting(b: &[u8], mut i: usize) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // Lanes of `x` equal to the byte of `rep` (exact for ASCII `x`, which is all we test).
-    let eq = |x: u64, rep: u64| {
-        let y = x ^ rep;
-        y.wrapping_sub(LO) & !y & HI
-    };
-    while let Some(w) = b.get(i..i + 8) {
-        let mut k = [0u8; 8];
-        k.copy_from_slice(w);
-        let x = u64::from_le_bytes(k);
-        if x & HI != 0 {
+    use crate::swar;
+    while let Some(x) = b.get(i..).and_then(swar::load) {
+        if x & swar::HI != 0 {
             // Non-ASCII bytes (0xE2 may start `…` or a line separator): byte by byte.
-            if let Some(k) = w.iter().position(|&c| INTERESTING[c as usize]) {
+            if let Some(k) = b
+                .get(i..i + 8)
+                .and_then(|w| w.iter().position(|&c| INTERESTING[c as usize]))
+            {
                 return i + k;
             }
             i += 8;
             continue;
         }
-        let hit = eq(x, LO * u64::from(b'.'))
-            | eq(x, LO * u64::from(b'!'))
-            | eq(x, LO * u64::from(b'?'))
-            | eq(x, LO * u64::from(b'\n'))
-            | eq(x, LO * u64::from(b'\r'));
+        let hit = swar::eq(x, b'.')
+            | swar::eq(x, b'!')
+            | swar::eq(x, b'?')
+            | swar::eq(x, b'\n')
+            | swar::eq(x, b'\r');
         if hit != 0 {
             return i + (hit.trailing_zeros() / 8) as usize;
         }
