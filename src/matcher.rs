@@ -41,9 +41,15 @@ struct Shard {
     auto: Auto,
     /// The anchored start state.
     start: Option<StateID>,
-    /// Global pattern id of each of the shard's patterns.
+    /// Global pattern id of each of the shard's patterns, with [`CAPPED`] set when every name
+    /// of the pattern starts with a capital.
     pids: Vec<u32>,
 }
+
+/// Marks a pattern in [`Shard::pids`] whose names all start with a capital: it cannot match a
+/// text word written with a lower-case initial, so such hits are dropped before any check.
+/// Pattern ids stay below 2^31 (the gazetteer size limit).
+const CAPPED: u32 = 1 << 31;
 
 /// Pattern bytes above which the automaton is split into shards built on several threads.
 const SHARD_MIN_PATTERN_BYTES: usize = 4 * 1024 * 1024;
@@ -82,7 +88,7 @@ pub(crate) type Routes = Box<[Vec<u16>; 256]>;
 /// automaton each; the other groups share automata, balanced by bytes over the available
 /// threads (longest processing time first) when the gazetteer is large, else all in one.
 /// Automata are built in parallel.
-fn build_shards(keys: &[&[u8]], total: usize) -> Result<(Vec<Shard>, Routes)> {
+fn build_shards(keys: &[&[u8]], uncapped: &[bool], total: usize) -> Result<(Vec<Shard>, Routes)> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let bins = if total >= SHARD_MIN_PATTERN_BYTES {
         threads
@@ -170,6 +176,16 @@ fn build_shards(keys: &[&[u8]], total: usize) -> Result<(Vec<Shard>, Routes)> {
         for b in bytes {
             routes[b as usize].push(index);
         }
+        let pids = pids
+            .into_iter()
+            .map(|p| {
+                if uncapped.get(p as usize).copied().unwrap_or(true) {
+                    p
+                } else {
+                    p | CAPPED
+                }
+            })
+            .collect();
         shards.push(Shard { auto, start, pids });
     }
     Ok((shards, routes))
@@ -421,7 +437,7 @@ impl Matcher {
                 None => {}
             }
         }
-        let (shards, routes) = build_shards(&keys, total)?;
+        let (shards, routes) = build_shards(&keys, &uncapped, total)?;
         Ok(Matcher {
             shards,
             routes,
@@ -508,7 +524,7 @@ impl Matcher {
             if !word {
                 // Only names that start with punctuation can start here.
                 if self.punct_starts[b as usize] && left_ok(fb, lo, i) {
-                    if let Some(end) = self.walk(text, folded, seg, i, scratch, out) {
+                    if let Some(end) = self.walk(text, folded, seg, i, false, scratch, out) {
                         i = end;
                         continue;
                     }
@@ -521,12 +537,15 @@ impl Matcher {
             let h = word_hash(fb, i, j);
             // Walk only if some name starts with this very word (and, for a word written with
             // a lower-case initial, some name without a capital).
-            let plausible = self.first_words.may_contain(h)
-                && (!b.is_ascii_lowercase()
-                    || self.lower_first_words.may_contain(h)
-                    || !folded
-                        .original_from(i, &mut cursor)
-                        .is_some_and(|o| starts_lower_case(text, o)))
+            if !self.first_words.may_contain(h) {
+                i = j;
+                continue;
+            }
+            let lower = b.is_ascii_lowercase()
+                && folded
+                    .original_from(i, &mut cursor)
+                    .is_some_and(|o| starts_lower_case(text, o));
+            let plausible = (!lower || self.lower_first_words.may_contain(h))
                 && (self.singles.may_contain(h)
                     || next_word(fb, j).is_some_and(|(w2, w2_end)| {
                         self.pairs.may_contain(pair_hash(
@@ -536,7 +555,7 @@ impl Matcher {
                         ))
                     }));
             if plausible && left_ok(fb, lo, i) {
-                if let Some(end) = self.walk(text, folded, seg, i, scratch, out) {
+                if let Some(end) = self.walk(text, folded, seg, i, lower, scratch, out) {
                     i = end;
                     continue;
                 }
@@ -546,15 +565,18 @@ impl Matcher {
     }
 
     /// Walks the automata of `fb[i]` from there, collecting the patterns that end at a word
-    /// boundary, and turns the longest one that passes the checks into a mention. Returns its
-    /// end.
+    /// boundary (only those with a name spelt without a capital if the text word has a
+    /// lower-case initial: `lower`), and turns the longest one that passes the checks into a
+    /// mention. Returns its end.
     #[inline]
+    #[allow(clippy::too_many_arguments)]
     fn walk<'t, H: Haystack>(
         &self,
         text: &'t str,
         folded: &H,
         seg: &Segment,
         i: usize,
+        lower: bool,
         scratch: &mut Scratch,
         out: &mut Vec<Mention<'t>>,
     ) -> Option<usize> {
@@ -568,8 +590,8 @@ impl Matcher {
             };
             let Some(start) = shard.start else { continue };
             match &shard.auto {
-                Auto::Dfa(a) => collect_hits(a, start, &shard.pids, fb, i, &mut scratch.hits),
-                Auto::Nfa(a) => collect_hits(a, start, &shard.pids, fb, i, &mut scratch.hits),
+                Auto::Dfa(a) => collect_hits(a, start, &shard.pids, fb, i, lower, &mut scratch.hits),
+                Auto::Nfa(a) => collect_hits(a, start, &shard.pids, fb, i, lower, &mut scratch.hits),
             }
         }
         if routes.len() > 1 {
@@ -897,7 +919,8 @@ impl Bloom {
 }
 
 /// Walks one automaton from `fb[i]` until it dies, pushing `(end, global pattern id)` for every
-/// pattern that starts at `i` and ends at a word boundary, shortest first.
+/// pattern that starts at `i` and ends at a word boundary, shortest first; with `lower` (the
+/// text word has a lower-case initial), not the patterns marked [`CAPPED`].
 #[inline]
 fn collect_hits<A: Automaton>(
     auto: &A,
@@ -905,6 +928,7 @@ fn collect_hits<A: Automaton>(
     pids: &[u32],
     fb: &[u8],
     i: usize,
+    lower: bool,
     hits: &mut Vec<(usize, u32)>,
 ) {
     let mut sid = start;
@@ -918,8 +942,10 @@ fn collect_hits<A: Automaton>(
                 for k in 0..auto.match_len(sid) {
                     let pid = auto.match_pattern(sid, k);
                     if auto.pattern_len(pid) == j + 1 - i {
-                        if let Some(&global) = pids.get(pid.as_usize()) {
-                            hits.push((j + 1, global));
+                        match pids.get(pid.as_usize()) {
+                            Some(&global) if global & CAPPED == 0 => hits.push((j + 1, global)),
+                            Some(&global) if !lower => hits.push((j + 1, global & !CAPPED)),
+                            _ => {}
                         }
                     }
                 }
