@@ -178,24 +178,10 @@ fn main() -> ExitCode {
 }
 
 fn emit(out: &mut impl Write, analyzer: &Analyzer, doc: &str, text: &str) -> std::io::Result<()> {
-    let analysis = analyzer.analyze(text);
-    let record = Record {
-        doc,
-        language: analysis.language(),
-        sentences: analysis.sentences(),
-        mentions: analysis.mentions(),
-    };
+    let mut record = analyzer.analyze(text).to_record();
+    record.doc = Some(doc.to_string());
     serde_json::to_writer(&mut *out, &record)?;
     out.write_all(b"\n")
-}
-
-/// One output line, in the documented key order.
-#[derive(serde::Serialize)]
-struct Record<'a, 't> {
-    doc: &'a str,
-    language: Option<Lang>,
-    sentences: &'a [nomina::Sentence],
-    mentions: &'a [nomina::Mention<'t>],
 }
 
 fn usage(msg: &str) -> ExitCode {

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::lang::{Lang, LangDetector};
 use crate::matcher::{Matcher, Scratch, Segment};
-use crate::mention::{Catalog, Mention};
+use crate::mention::{Catalog, Mention, MentionRecord, count_chars};
 use crate::normalize::{self, Folded};
 use crate::segment;
 use crate::stem::{StemGate, StemView, Stemmer};
@@ -209,7 +209,10 @@ impl Analyzer {
 
     /// Analyses a text: document language, sentences with their languages, and mentions.
     /// Never fails: empty or odd text gives an empty result.
-    pub fn analyze<'t>(&self, text: &'t str) -> Analysis<'t> {
+    ///
+    /// The analysis and its mentions borrow the analyzer and the text; keep them longer with
+    /// [`Analysis::to_record`].
+    pub fn analyze<'a>(&'a self, text: &'a str) -> Analysis<'a> {
         let mut it = self.mentions(text);
         let mut mentions = Vec::new();
         for m in it.by_ref() {
@@ -226,6 +229,7 @@ impl Analyzer {
                 })
                 .collect();
         Analysis {
+            input: text,
             language: it.doc_lang,
             sentences,
             mentions,
@@ -234,7 +238,7 @@ impl Analyzer {
 
     /// The mentions of a text, one sentence at a time, without collecting them all.
     /// Languages and sentence bounds are computed first; folding and matching are lazy.
-    pub fn mentions<'a, 't>(&'a self, text: &'t str) -> Mentions<'a, 't> {
+    pub fn mentions<'a>(&'a self, text: &'a str) -> Mentions<'a> {
         let mut b = take_buffers();
         segment::split_sentences(text, &mut b.sentences);
         let doc_lang = self.inner.detector.detect(text, &b.sentences, &mut b.langs);
@@ -252,7 +256,7 @@ impl Analyzer {
     /// The matching stage alone: the whole text as one segment, no language detection and no
     /// sentences. Names limited to languages match as if their language were detected; every
     /// mention reports sentence 0. Use it to measure or when sentences are not wanted.
-    pub fn find<'t>(&self, text: &'t str) -> Vec<Mention<'t>> {
+    pub fn find<'a>(&'a self, text: &'a str) -> Vec<Mention<'a>> {
         let mut out = Vec::new();
         with_buffers(|b| {
             let range = b.folded.push(text, 0..text.len());
@@ -349,34 +353,34 @@ fn give_back_buffers(b: &mut Buffers) {
 
 /// Iterator over the mentions of a text, from [`Analyzer::mentions`].
 #[derive(Debug)]
-pub struct Mentions<'a, 't> {
+pub struct Mentions<'a> {
     analyzer: &'a Analyzer,
-    text: &'t str,
+    text: &'a str,
     /// Sentences, their languages and the folding buffers, borrowed from the thread's pool.
     b: Buffers,
     doc_lang: Option<Lang>,
     next_sentence: usize,
-    buf: Vec<Mention<'t>>,
-    stem_buf: Vec<Mention<'t>>,
+    buf: Vec<Mention<'a>>,
+    stem_buf: Vec<Mention<'a>>,
 }
 
-impl Drop for Mentions<'_, '_> {
+impl Drop for Mentions<'_> {
     fn drop(&mut self) {
         give_back_buffers(&mut self.b);
     }
 }
 
-impl<'t> Mentions<'_, 't> {
+impl Mentions<'_> {
     /// The document language.
     pub fn language(&self) -> Option<Lang> {
         self.doc_lang
     }
 }
 
-impl<'t> Iterator for Mentions<'_, 't> {
-    type Item = Mention<'t>;
+impl<'a> Iterator for Mentions<'a> {
+    type Item = Mention<'a>;
 
-    fn next(&mut self) -> Option<Mention<'t>> {
+    fn next(&mut self) -> Option<Mention<'a>> {
         loop {
             // `buf` holds the current sentence's mentions in reverse order.
             if let Some(m) = self.buf.pop() {
@@ -436,8 +440,8 @@ impl<'t> Iterator for Mentions<'_, 't> {
 
 /// Merges stemmed mentions into the main ones: sorted by start, the main tier first at equal
 /// starts, and a mention that overlaps one kept before it dropped.
-fn merge_tiers<'t>(main: &mut Vec<Mention<'t>>, stemmed: &mut Vec<Mention<'t>>) {
-    let mut all: Vec<(Mention<'t>, u8)> = main
+fn merge_tiers<'a>(main: &mut Vec<Mention<'a>>, stemmed: &mut Vec<Mention<'a>>) {
+    let mut all: Vec<(Mention<'a>, u8)> = main
         .drain(..)
         .map(|m| (m, 0))
         .chain(stemmed.drain(..).map(|m| (m, 1)))
@@ -480,15 +484,36 @@ impl Sentence {
     }
 }
 
-/// The result of [`Analyzer::analyze`].
+/// The result of [`Analyzer::analyze`]: the document language, the sentences and the
+/// mentions. It borrows the analyzer and the text; [`Analysis::to_record`] gives the owned
+/// form, [`AnalysisRecord`], to keep, send or serialise and read back.
+///
+/// ```
+/// use nomina::{Analyzer, Gazetteer, Lang};
+/// let gaz = Gazetteer::from_tsv_str("Q36215\tperson\tMark Zuckerberg\n")?;
+/// let analyzer = Analyzer::new(&gaz)?;
+/// let analysis = analyzer.analyze("Mark Zuckerberg testified before the Senate. He denied it.");
+/// assert_eq!(analysis.language(), Some(Lang::English));
+/// assert_eq!(analysis.sentences().len(), 2);
+/// // Ids borrow the analyzer, not the analysis: the temporary analysis may go.
+/// let ids: Vec<&str> = analyzer.analyze("Mark Zuckerberg a témoigné.").mentions().iter().map(|m| m.id()).collect();
+/// assert_eq!(ids, ["Q36215"]);
+/// # Ok::<(), nomina::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Analysis<'t> {
+pub struct Analysis<'a> {
+    #[serde(skip)]
+    input: &'a str,
     language: Option<Lang>,
     sentences: Vec<Sentence>,
-    mentions: Vec<Mention<'t>>,
+    mentions: Vec<Mention<'a>>,
 }
 
-impl<'t> Analysis<'t> {
+impl<'a> Analysis<'a> {
+    /// The analysed text.
+    pub fn text(&self) -> &'a str {
+        self.input
+    }
     /// The document language, detected from the whole text; `None` for text without letters.
     pub fn language(&self) -> Option<Lang> {
         self.language
@@ -498,11 +523,208 @@ impl<'t> Analysis<'t> {
         &self.sentences
     }
     /// The mentions, sorted by position, never overlapping.
-    pub fn mentions(&self) -> &[Mention<'t>] {
+    pub fn mentions(&self) -> &[Mention<'a>] {
         &self.mentions
     }
     /// Takes the mentions out.
-    pub fn into_mentions(self) -> Vec<Mention<'t>> {
+    pub fn into_mentions(self) -> Vec<Mention<'a>> {
         self.mentions
     }
+
+    /// The owned form, with byte offsets: the same as `AnalysisRecord::from(&analysis)`.
+    pub fn to_record(&self) -> AnalysisRecord {
+        self.to_record_with(Offsets::Bytes)
+    }
+
+    /// The owned form, with the offsets of sentences and mentions in the unit asked for.
+    /// Character offsets are computed in one walk over the text, sentences and mentions
+    /// together.
+    ///
+    /// ```
+    /// use nomina::{Analyzer, Gazetteer, Offsets};
+    /// let gaz = Gazetteer::from_tsv_str("Q30\tlocation\tÉtats-Unis\n")?;
+    /// let analyzer = Analyzer::new(&gaz)?;
+    /// let record = analyzer.analyze("Réunion à Genève. Les États-Unis refusent.").to_record_with(Offsets::Chars);
+    /// assert_eq!(record.offsets, Offsets::Chars);
+    /// assert_eq!((record.mentions[0].start, record.mentions[0].end), (22, 32));
+    /// assert_eq!(record.sentences[1].span(), 18..42);
+    /// # Ok::<(), nomina::Error>(())
+    /// ```
+    pub fn to_record_with(&self, offsets: Offsets) -> AnalysisRecord {
+        let mut sentences = self.sentences.clone();
+        let mut mentions: Vec<MentionRecord> = self.mentions.iter().map(MentionRecord::from).collect();
+        if offsets == Offsets::Chars {
+            let mut cursor = CharCursor::new(self.input);
+            // Sentences and mentions are each sorted; convert them in one merged walk.
+            let mut si = 0;
+            let mut mi = 0;
+            loop {
+                let sentence_first = match (sentences.get(si), mentions.get(mi)) {
+                    (None, None) => break,
+                    (Some(s), Some(m)) => s.start <= m.start,
+                    (Some(_), None) => true,
+                    (None, Some(_)) => false,
+                };
+                if sentence_first {
+                    if let Some(x) = sentences.get_mut(si) {
+                        x.start = cursor.advance_to(x.start);
+                        x.end = cursor.peek_chars(x.end);
+                    }
+                    si += 1;
+                } else {
+                    if let Some(x) = mentions.get_mut(mi) {
+                        x.start = cursor.advance_to(x.start);
+                        x.end = cursor.peek_chars(x.end);
+                    }
+                    mi += 1;
+                }
+            }
+        }
+        AnalysisRecord {
+            doc: None,
+            language: self.language,
+            offsets,
+            sentences,
+            mentions,
+        }
+    }
+}
+
+impl From<&Analysis<'_>> for AnalysisRecord {
+    fn from(a: &Analysis<'_>) -> AnalysisRecord {
+        a.to_record()
+    }
+}
+
+impl From<Analysis<'_>> for AnalysisRecord {
+    fn from(a: Analysis<'_>) -> AnalysisRecord {
+        a.to_record()
+    }
+}
+
+/// Converts byte offsets to char offsets, moving forward through the text: a sequence of
+/// increasing offsets costs one walk in all; an earlier offset restarts from the beginning.
+struct CharCursor<'a> {
+    bytes: &'a [u8],
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> CharCursor<'a> {
+        CharCursor {
+            bytes: text.as_bytes(),
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The char offset of byte offset `b` (clamped to the text), and moves there.
+    fn advance_to(&mut self, b: usize) -> usize {
+        let b = b.min(self.bytes.len());
+        if b < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += count_chars(self.bytes.get(self.byte..b).unwrap_or(&[]));
+        self.byte = b;
+        self.chars
+    }
+
+    /// The char offset of byte offset `b`, without moving.
+    fn peek_chars(&self, b: usize) -> usize {
+        let b = b.min(self.bytes.len());
+        if b < self.byte {
+            return count_chars(self.bytes.get(..b).unwrap_or(&[]));
+        }
+        self.chars + count_chars(self.bytes.get(self.byte..b).unwrap_or(&[]))
+    }
+}
+
+/// The unit of the offsets in an [`AnalysisRecord`]: bytes of UTF-8 (Rust's `str` indices, the
+/// default) or characters (Unicode scalar values: Python's `str` indices).
+///
+/// Serialised as `"bytes"` or `"chars"`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Offsets {
+    /// Byte offsets into the UTF-8 text.
+    #[default]
+    Bytes,
+    /// Character (Unicode scalar value) offsets.
+    Chars,
+}
+
+impl Offsets {
+    /// `"bytes"` or `"chars"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Offsets::Bytes => "bytes",
+            Offsets::Chars => "chars",
+        }
+    }
+
+    fn is_bytes(&self) -> bool {
+        *self == Offsets::Bytes
+    }
+}
+
+impl std::fmt::Display for Offsets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Offsets {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Offsets> {
+        match s.trim() {
+            "bytes" => Ok(Offsets::Bytes),
+            "chars" => Ok(Offsets::Chars),
+            other => Err(Error::Option(format!(
+                "unknown offset unit `{other}` (expected `bytes` or `chars`)"
+            ))),
+        }
+    }
+}
+
+/// The owned form of an [`Analysis`]: `Serialize + Deserialize`, with the JSON the annotate
+/// example prints, one object per document:
+///
+/// ```json
+/// {"doc":"a.txt","language":"fr","sentences":[{"start":0,"end":26,"language":"fr"}],
+///  "mentions":[{"id":"Q380","candidates":["Q380"],"kind":"organization","start":0,"end":4,"text":"Meta","name":"Meta","sentence":0,"match":"exact"}]}
+/// ```
+///
+/// `doc` (a label of the caller's, such as a file name) is left out when `None`; `offsets`
+/// is written only when the offsets are characters (`"offsets":"chars"`).
+///
+/// ```
+/// use nomina::{Analyzer, AnalysisRecord, Gazetteer};
+/// let gaz = Gazetteer::from_tsv_str("Q380\torganization\tMeta\n")?;
+/// let analyzer = Analyzer::new(&gaz)?;
+/// let mut record = analyzer.analyze("Meta fait appel à Dublin.").to_record();
+/// record.doc = Some("a.txt".into());
+/// let json = serde_json::to_string(&record).unwrap();
+/// let back: AnalysisRecord = serde_json::from_str(&json).unwrap();
+/// assert_eq!(back, record);
+/// assert_eq!(back.mentions[0].text, "Meta");
+/// # Ok::<(), nomina::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnalysisRecord {
+    /// A label for the document (a file name...), set by the caller; `None` from
+    /// [`Analysis::to_record`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc: Option<String>,
+    /// The document language.
+    pub language: Option<Lang>,
+    /// The unit of every offset below (bytes unless asked otherwise).
+    #[serde(default, skip_serializing_if = "Offsets::is_bytes")]
+    pub offsets: Offsets,
+    /// The sentences, covering the input in order.
+    pub sentences: Vec<Sentence>,
+    /// The mentions, sorted by position.
+    pub mentions: Vec<MentionRecord>,
 }

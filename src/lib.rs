@@ -137,12 +137,14 @@ mod segment;
 mod stem;
 mod swar;
 
-pub use analyzer::{Analysis, Analyzer, AnalyzerBuilder, DEFAULT_LANGUAGES, Mentions, Sentence};
+pub use analyzer::{
+    Analysis, AnalysisRecord, Analyzer, AnalyzerBuilder, DEFAULT_LANGUAGES, Mentions, Offsets, Sentence,
+};
 pub use error::{Error, Result};
 pub use gazetteer::{
     Entity, Gazetteer, GazetteerBuilder, Kind, MAX_NAME_BYTES, MAX_NAMES, MAX_TOTAL_NAME_BYTES, Name,
 };
-pub use lang::Lang;
+pub use lang::{Lang, UnknownLang};
 pub use mention::{Candidate, Candidates, MatchKind, Mention, MentionRecord};
 pub use normalize::fold;
 

@@ -494,7 +494,7 @@ impl Matcher {
 
     /// Finds the mentions of one segment and appends them to `out`.
     pub(crate) fn find<'t, H: Haystack>(
-        &self,
+        &'t self,
         text: &'t str,
         folded: &H,
         seg: &Segment,
@@ -571,7 +571,7 @@ impl Matcher {
     #[inline]
     #[allow(clippy::too_many_arguments)]
     fn walk<'t, H: Haystack>(
-        &self,
+        &'t self,
         text: &'t str,
         folded: &H,
         seg: &Segment,
@@ -609,7 +609,7 @@ impl Matcher {
     /// Checks a candidate `folded[start..end]` for pattern `pid` and builds its mention.
     #[allow(clippy::too_many_arguments)]
     fn accept<'t, H: Haystack>(
-        &self,
+        &'t self,
         text: &'t str,
         folded: &H,
         seg: &Segment,
@@ -690,9 +690,9 @@ impl Matcher {
         Some(Mention {
             start: s,
             end: e,
-            text: surface,
+            input: text,
             sentence: seg.index,
-            catalog: self.catalog.clone(),
+            catalog: &self.catalog,
             name,
             first,
             all,

@@ -86,7 +86,7 @@ impl Catalog {
     }
 }
 
-/// One entity a mention may refer to: its id and kind, borrowed from the mention.
+/// One entity a mention may refer to: its id and kind, borrowed from the analyzer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Candidate<'a> {
     id: &'a str,
@@ -105,12 +105,14 @@ impl<'a> Candidate<'a> {
     }
 }
 
-/// The candidates of a mention, from [`Mention::candidates`].
+/// The candidates of a mention, from [`Mention::candidates`]. Each lives as long as the
+/// analyzer, not just the mention.
 #[derive(Clone, Debug)]
 pub struct Candidates<'a> {
     catalog: &'a Catalog,
     first: Option<u32>,
-    rest: std::slice::Iter<'a, u32>,
+    all: Option<Arc<[u32]>>,
+    next: usize,
 }
 
 impl<'a> Iterator for Candidates<'a> {
@@ -118,7 +120,11 @@ impl<'a> Iterator for Candidates<'a> {
     fn next(&mut self) -> Option<Candidate<'a>> {
         let e = match self.first.take() {
             Some(e) => e,
-            None => *self.rest.next()?,
+            None => {
+                let e = *self.all.as_ref()?.get(self.next)?;
+                self.next += 1;
+                e
+            }
         };
         Some(Candidate {
             id: self.catalog.id(e),
@@ -126,7 +132,8 @@ impl<'a> Iterator for Candidates<'a> {
         })
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = self.rest.len() + usize::from(self.first.is_some());
+        let rest = self.all.as_ref().map_or(0, |a| a.len().saturating_sub(self.next));
+        let n = rest + usize::from(self.first.is_some());
         (n, Some(n))
     }
 }
@@ -135,23 +142,45 @@ impl ExactSizeIterator for Candidates<'_> {}
 
 /// A mention of a gazetteer entity in the analysed text.
 ///
-/// It borrows only the text, so it outlives the analyzer that produced it. `start..end` is a
-/// byte span of the ORIGINAL input, on char boundaries, and `&input[start..end] == text()`.
+/// `Mention<'a>` borrows the analyzer that found it and the text it was found in (`'a` is the
+/// shorter of the two), so everything it returns — [`id`](Mention::id), [`kind`](Mention::kind),
+/// [`name`](Mention::name), [`candidates`](Mention::candidates), [`text`](Mention::text) —
+/// lives as long as they do, not just as long as the mention: iterator chains such as
+/// `analyzer.mentions(text).map(|m| m.id())` work. To keep a mention longer than its analyzer
+/// or text (send it to another thread, store it, read it back), turn it into its owned form,
+/// [`MentionRecord`] (`m.to_record()` or `MentionRecord::from(&m)`).
+///
+/// `start..end` is a byte span of the ORIGINAL input, on char boundaries, and
+/// `&input[start..end] == text()`; [`char_span`](Mention::char_span) gives the same span in
+/// characters (Unicode scalar values, as Python's `str` indexes).
 ///
 /// A mention may have several candidates when a name is shared by several entities (`Amazon`,
 /// the company and the river): [`Mention::candidates`] lists them in gazetteer order, and
 /// [`Mention::id`] and [`Mention::kind`] are those of the first.
 ///
+/// ```
+/// use nomina::{Analyzer, Gazetteer};
+/// let gaz = Gazetteer::from_tsv_str("Q458\torganization\tUnione europea\nQ380\torganization\tMeta\n")?;
+/// let analyzer = Analyzer::new(&gaz)?;
+/// let text = "Secondo l’Unione europea, Meta deve pagare.";
+/// // The ids outlive each mention: they borrow the analyzer, not the mention.
+/// let ids: Vec<&str> = analyzer.mentions(text).map(|m| m.id()).collect();
+/// assert_eq!(ids, ["Q458", "Q380"]);
+/// # Ok::<(), nomina::Error>(())
+/// ```
+///
 /// Serialised (serde) as
 /// `{"id":"Q380","candidates":["Q380"],"kind":"organization","start":10,"end":14,"text":"Meta","name":"Meta","sentence":0,"match":"exact"}`;
 /// [`MentionRecord`] is the owned form that also deserialises.
 #[derive(Clone)]
-pub struct Mention<'t> {
+pub struct Mention<'a> {
     pub(crate) start: usize,
     pub(crate) end: usize,
-    pub(crate) text: &'t str,
+    /// The whole input (the surface is `input[start..end]`), for `text` and `char_span`.
+    pub(crate) input: &'a str,
     pub(crate) sentence: usize,
-    pub(crate) catalog: Arc<Catalog>,
+    /// The analyzer's catalog of ids, kinds and names.
+    pub(crate) catalog: &'a Catalog,
     /// The name that matched, in the catalog.
     pub(crate) name: u32,
     /// The first candidate entity.
@@ -199,29 +228,41 @@ impl MatchKind {
     }
 }
 
-impl<'t> Mention<'t> {
+impl<'a> Mention<'a> {
     /// The id of the first candidate entity.
-    pub fn id(&self) -> &str {
+    pub fn id(&self) -> &'a str {
         self.catalog.id(self.first)
     }
 
     /// The kind of the first candidate entity.
-    pub fn kind(&self) -> &Kind {
+    pub fn kind(&self) -> &'a Kind {
         self.catalog.kind(self.first)
     }
 
     /// Every entity this mention may refer to, in gazetteer order (never empty).
-    pub fn candidates(&self) -> Candidates<'_> {
+    ///
+    /// ```
+    /// use nomina::{Analyzer, Gazetteer, Kind};
+    /// let gaz = Gazetteer::from_tsv_str("Q3884\torganization\tAmazon\nQ3783\tlocation\tAmazon\n")?;
+    /// let analyzer = Analyzer::new(&gaz)?;
+    /// let analysis = analyzer.analyze("Amazon a racheté une start-up de Turin.");
+    /// let kinds: Vec<&Kind> = analysis.mentions()[0].candidates().map(|c| c.kind()).collect();
+    /// assert_eq!(kinds, [&Kind::Organization, &Kind::Location]);
+    /// # Ok::<(), nomina::Error>(())
+    /// ```
+    pub fn candidates(&self) -> Candidates<'a> {
         match &self.all {
             Some(all) => Candidates {
-                catalog: &self.catalog,
+                catalog: self.catalog,
                 first: None,
-                rest: all.iter(),
+                all: Some(all.clone()),
+                next: 0,
             },
             None => Candidates {
-                catalog: &self.catalog,
+                catalog: self.catalog,
                 first: Some(self.first),
-                rest: [].iter(),
+                all: None,
+                next: 0,
             },
         }
     }
@@ -241,13 +282,38 @@ impl<'t> Mention<'t> {
         self.start..self.end
     }
 
+    /// The span in characters (Unicode scalar values) of the original input: the indices a
+    /// Python `str`, a Java code-point count or `text.chars()` would use.
+    ///
+    /// Computed when asked, by counting the characters of the input up to the mention (the
+    /// analysis itself never does it). To convert every span of a long document at once, use
+    /// [`Analysis::to_record_with`](crate::Analysis::to_record_with)`(Offsets::Chars)`, which
+    /// walks the text once.
+    ///
+    /// ```
+    /// use nomina::{Analyzer, Gazetteer};
+    /// let gaz = Gazetteer::from_tsv_str("Q142\tlocation\tFrance\n")?;
+    /// let analyzer = Analyzer::new(&gaz)?;
+    /// let text = "« Où va l’économie ? », demande la France.";
+    /// let m = analyzer.analyze(text).mentions()[0].clone();
+    /// assert_eq!(m.span(), 41..47);      // bytes: «, ù, ’, é, » take two or three each
+    /// assert_eq!(m.char_span(), 35..41); // characters
+    /// assert_eq!(text.chars().skip(35).take(6).collect::<String>(), "France");
+    /// # Ok::<(), nomina::Error>(())
+    /// ```
+    pub fn char_span(&self) -> std::ops::Range<usize> {
+        let bytes = self.input.as_bytes();
+        let start = count_chars(bytes.get(..self.start).unwrap_or(&[]));
+        start..start + count_chars(self.text().as_bytes())
+    }
+
     /// The surface text: exactly `&input[start..end]`.
-    pub fn text(&self) -> &'t str {
-        self.text
+    pub fn text(&self) -> &'a str {
+        self.input.get(self.start..self.end).unwrap_or("")
     }
 
     /// The gazetteer name that matched, as written in the gazetteer.
-    pub fn name(&self) -> &str {
+    pub fn name(&self) -> &'a str {
         self.catalog.name(self.name)
     }
 
@@ -261,19 +327,36 @@ impl<'t> Mention<'t> {
         self.how
     }
 
-    /// The owned, deserialisable form.
+    /// The owned, deserialisable form (byte offsets); the same as `MentionRecord::from(self)`.
     pub fn to_record(&self) -> MentionRecord {
+        MentionRecord::from(self)
+    }
+}
+
+/// The number of chars in UTF-8 bytes: every byte but continuation bytes (`10xxxxxx`).
+pub(crate) fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+impl From<&Mention<'_>> for MentionRecord {
+    fn from(m: &Mention<'_>) -> MentionRecord {
         MentionRecord {
-            id: self.id().to_string(),
-            candidates: self.candidates().map(|c| c.id().to_string()).collect(),
-            kind: self.kind().clone(),
-            start: self.start,
-            end: self.end,
-            text: self.text.to_string(),
-            name: self.name().to_string(),
-            sentence: self.sentence,
-            how: self.how,
+            id: m.id().to_string(),
+            candidates: m.candidates().map(|c| c.id().to_string()).collect(),
+            kind: m.kind().clone(),
+            start: m.start,
+            end: m.end,
+            text: m.text().to_string(),
+            name: m.name().to_string(),
+            sentence: m.sentence,
+            how: m.how,
         }
+    }
+}
+
+impl From<Mention<'_>> for MentionRecord {
+    fn from(m: Mention<'_>) -> MentionRecord {
+        MentionRecord::from(&m)
     }
 }
 
@@ -281,7 +364,7 @@ impl PartialEq for Mention<'_> {
     fn eq(&self, other: &Self) -> bool {
         self.start == other.start
             && self.end == other.end
-            && self.text == other.text
+            && self.text() == other.text()
             && self.sentence == other.sentence
             && self.how == other.how
             && self.name() == other.name()
@@ -301,7 +384,7 @@ impl std::fmt::Debug for Mention<'_> {
             )
             .field("kind", self.kind())
             .field("span", &self.span())
-            .field("text", &self.text)
+            .field("text", &self.text())
             .field("name", &self.name())
             .field("sentence", &self.sentence)
             .field("match", &self.how)
@@ -332,7 +415,7 @@ impl Serialize for Mention<'_> {
             kind: self.kind(),
             start: self.start,
             end: self.end,
-            text: self.text,
+            text: self.text(),
             name: self.name(),
             sentence: self.sentence,
             how: self.how,

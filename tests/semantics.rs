@@ -403,15 +403,15 @@ fn analyzer_is_shared_across_threads() {
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     assert_eq!(counts, [2, 2, 2]);
-    // A mention outlives its analyzer (and its gazetteer).
-    let text = String::from("Selon Meta, rien.");
-    let mention = {
+    // The owned form of a mention outlives its analyzer, its gazetteer and its text.
+    let record = {
+        let text = String::from("Selon Meta, rien.");
         let gaz = Gazetteer::from_tsv_str("Q380\torganization\tMeta\n").unwrap();
         let local = Analyzer::new(&gaz).unwrap();
-        local.find(&text).remove(0)
+        local.find(&text).remove(0).to_record()
     };
     assert_eq!(
-        (mention.id(), mention.name(), mention.text()),
+        (record.id.as_str(), record.name.as_str(), record.text.as_str()),
         ("Q380", "Meta", "Meta")
     );
 }
