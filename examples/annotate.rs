@@ -104,18 +104,18 @@ fn main() -> ExitCode {
     let gazetteer = match gazetteer {
         Ok(g) => g,
         Err(e) => {
-            eprintln!("annotate: {e}");
+            eprintln!("annotate: {}", chain(&e));
             return ExitCode::from(2);
         }
     };
     let mut builder = Analyzer::builder(&gazetteer);
     if let Some(l) = languages {
-        builder = builder.languages(l);
+        builder.languages(l);
     }
     let analyzer = match builder.build() {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("annotate: {e}");
+            eprintln!("annotate: {}", chain(&e));
             return ExitCode::from(2);
         }
     };
@@ -189,4 +189,16 @@ fn usage(msg: &str) -> ExitCode {
         "annotate: {msg}\nusage: annotate [--gazetteer G.tsv|G.jsonl] [--languages fr,it,en] [FILE...]"
     );
     ExitCode::from(2)
+}
+
+/// An error and its causes, `: `-separated (what anyhow's `{:#}` prints).
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        cause = c.source();
+    }
+    s
 }

@@ -33,7 +33,20 @@ pub const DEFAULT_LANGUAGES: [Lang; 3] = [Lang::French, Lang::Italian, Lang::Eng
 /// assert_eq!(found, [("Q380", 18, 22), ("Q907112", 40, 47)]);
 /// # Ok::<(), nomina::Error>(())
 /// ```
-#[derive(Clone, Debug)]
+///
+/// Its `Debug` output sums it up:
+///
+/// ```
+/// # use nomina::{Analyzer, Gazetteer};
+/// let gaz = Gazetteer::from_tsv_str("Q380\torganization\tMeta\nQ380\torganization\tFacebook\n")?;
+/// let analyzer = Analyzer::new(&gaz)?;
+/// assert_eq!(
+///     format!("{analyzer:?}"),
+///     "Analyzer { entities: 1, names: 2, patterns: 2, languages: [fr, it, en], stem_kinds: [], stemmed_languages: [] }"
+/// );
+/// # Ok::<(), nomina::Error>(())
+/// ```
+#[derive(Clone)]
 pub struct Analyzer {
     inner: Arc<Inner>,
 }
@@ -43,7 +56,9 @@ struct Inner {
     /// One stemmed tier per allowed language that has a stemmer and stemmed names.
     stems: Vec<StemTier>,
     detector: LangDetector,
+    entities_len: usize,
     names_len: usize,
+    stem_kinds: Vec<Kind>,
 }
 
 /// The inflection-tolerant names of one language.
@@ -54,21 +69,59 @@ struct StemTier {
     matcher: Matcher,
 }
 
-impl std::fmt::Debug for Inner {
+impl std::fmt::Debug for Analyzer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        /// A list printed with `Display` items: `[fr, it, en]`, not `[French, Italian, English]`.
+        struct Shown<'a, T>(&'a [T]);
+        struct One<'a, T>(&'a T);
+        impl<T: std::fmt::Display> std::fmt::Debug for One<'_, T> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Display::fmt(self.0, f)
+            }
+        }
+        impl<T: std::fmt::Display> std::fmt::Debug for Shown<'_, T> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_list().entries(self.0.iter().map(One)).finish()
+            }
+        }
+        let inner = &self.inner;
+        let stemmed: Vec<Lang> = inner.stems.iter().map(|t| t.lang).collect();
         f.debug_struct("Analyzer")
-            .field("languages", &self.detector.allowlist())
-            .field("names", &self.names_len)
-            .field("patterns", &self.matcher.patterns_len())
-            .field(
-                "stemmed_languages",
-                &self.stems.iter().map(|t| t.lang).collect::<Vec<_>>(),
-            )
+            .field("entities", &inner.entities_len)
+            .field("names", &inner.names_len)
+            .field("patterns", &inner.matcher.patterns_len())
+            .field("languages", &Shown(inner.detector.allowlist()))
+            .field("stem_kinds", &Shown(&inner.stem_kinds))
+            .field("stemmed_languages", &Shown(&stemmed))
             .finish()
     }
 }
 
 /// Options for an [`Analyzer`]; see [`Analyzer::builder`].
+///
+/// Setters take `&mut self` and return `&mut Self`, and [`build`](AnalyzerBuilder::build)
+/// takes `&self`, as in aho-corasick: chain the calls, or keep the builder in a variable and
+/// set options conditionally, then build as many analyzers as needed.
+///
+/// ```
+/// use nomina::{Analyzer, Gazetteer, Kind, Lang};
+/// let gaz = Gazetteer::from_tsv_str("T1\tconcept\tclass action\nQ1\tperson\tSam Altman\n")?;
+/// let analyzer = Analyzer::builder(&gaz)
+///     .languages([Lang::English, Lang::French])
+///     .stem_kinds([Kind::Custom("concept".into())])
+///     .build()?;
+/// assert_eq!(analyzer.languages(), [Lang::English, Lang::French]);
+/// let text = "Two class actions were filed against Sam Altman.";
+/// let found: Vec<&str> = analyzer.mentions(text).map(|m| m.text()).collect();
+/// assert_eq!(found, ["class actions", "Sam Altman"]);
+///
+/// let mut builder = Analyzer::builder(&gaz);
+/// if analyzer.languages().len() > 1 {
+///     builder.languages([Lang::Italian]);
+/// }
+/// assert_eq!(builder.build()?.languages(), [Lang::Italian]);
+/// # Ok::<(), nomina::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct AnalyzerBuilder<'g> {
     gazetteer: &'g Gazetteer,
@@ -76,24 +129,25 @@ pub struct AnalyzerBuilder<'g> {
     stem_kinds: Vec<Kind>,
 }
 
-impl<'g> AnalyzerBuilder<'g> {
+impl AnalyzerBuilder<'_> {
     /// The languages that documents and sentences may be detected as (default: fr, it, en).
-    /// Any language of [`Lang::all`] may be allowed.
-    pub fn languages(mut self, langs: impl IntoIterator<Item = Lang>) -> Self {
+    /// Any language of [`Lang::all`] may be allowed. Read back with [`Analyzer::languages`].
+    pub fn languages(&mut self, langs: impl IntoIterator<Item = Lang>) -> &mut Self {
         self.languages = langs.into_iter().collect();
         self
     }
 
     /// Makes inflection-tolerant matching the default for names of these kinds (as if each had
     /// the `stem` flag), except `exact` names. See [`MatchKind::Stem`](crate::MatchKind::Stem).
-    pub fn stem_kinds(mut self, kinds: impl IntoIterator<Item = Kind>) -> Self {
+    /// Read back with [`Analyzer::stem_kinds`].
+    pub fn stem_kinds(&mut self, kinds: impl IntoIterator<Item = Kind>) -> &mut Self {
         self.stem_kinds = kinds.into_iter().collect();
         self
     }
 
     /// Compiles the gazetteer. Fails if no language is allowed or the automaton cannot be built.
-    pub fn build(self) -> Result<Analyzer> {
-        let mut langs = self.languages;
+    pub fn build(&self) -> Result<Analyzer> {
+        let mut langs = self.languages.clone();
         let mut seen = Vec::new();
         langs.retain(|l| {
             let new = !seen.contains(l);
@@ -112,7 +166,7 @@ impl<'g> AnalyzerBuilder<'g> {
             out.extend_from_slice(folded.bytes());
             true
         })?;
-        let stem_kinds = self.stem_kinds;
+        let stem_kinds = &self.stem_kinds;
         let wants_stem = |kind: &Kind, n: &crate::gazetteer::Name| {
             (n.is_stem() || stem_kinds.contains(kind)) && !n.is_exact()
         };
@@ -152,7 +206,9 @@ impl<'g> AnalyzerBuilder<'g> {
                 matcher,
                 stems,
                 detector: LangDetector::new(&langs),
-                names_len: self.gazetteer.names_len(),
+                entities_len: gaz.len(),
+                names_len: gaz.names_len(),
+                stem_kinds: self.stem_kinds.clone(),
             }),
         })
     }
@@ -173,9 +229,20 @@ impl Analyzer {
         }
     }
 
-    /// The allowed languages.
+    /// The allowed languages, as set by [`AnalyzerBuilder::languages`] (duplicates removed).
     pub fn languages(&self) -> &[Lang] {
         self.inner.detector.allowlist()
+    }
+
+    /// The kinds whose names match inflection-tolerantly, as set by
+    /// [`AnalyzerBuilder::stem_kinds`].
+    pub fn stem_kinds(&self) -> &[Kind] {
+        &self.inner.stem_kinds
+    }
+
+    /// The number of entities compiled.
+    pub fn entities_len(&self) -> usize {
+        self.inner.entities_len
     }
 
     /// Heap memory used by the automaton, in bytes.

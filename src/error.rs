@@ -19,8 +19,10 @@ pub enum Error {
         /// What is wrong with the line.
         message: String,
     },
-    /// A gazetteer file could not be read.
-    #[error("cannot read gazetteer {path}: {source}")]
+    /// A gazetteer file could not be read. The I/O error is the [`source`](std::error::Error::source),
+    /// not part of the message, so error reporters (anyhow's `{:#}`, `Error::source` chains)
+    /// print it once.
+    #[error("cannot read gazetteer {path}")]
     Io {
         /// The file that could not be read.
         path: PathBuf,

@@ -26,13 +26,20 @@ pub const MAX_TOTAL_NAME_BYTES: usize = 1 << 30;
 /// The kind of an entity.
 ///
 /// Serialised as its lower-case name (`"person"`, `"organization"`, ...); any other string is a
-/// [`Kind::Custom`] kind, kept as written.
+/// [`Kind::Custom`] kind, kept as written. The British and French spelling `organisation` is
+/// read as [`Kind::Organization`]. `Kind` implements `FromStr` (which refuses an empty kind) and
+/// `Display` (its name).
 ///
 /// ```
 /// use nomina::Kind;
-/// assert_eq!(Kind::parse("organization"), Kind::Organization);
-/// assert_eq!(Kind::parse("Person"), Kind::Person);
-/// assert_eq!(Kind::parse("concept").as_str(), "concept");
+/// assert_eq!("organization".parse::<Kind>()?, Kind::Organization);
+/// assert_eq!("organisation".parse::<Kind>()?, Kind::Organization);
+/// assert_eq!("Person".parse::<Kind>()?, Kind::Person);
+/// let concept: Kind = "concept".parse()?;
+/// assert_eq!(concept, Kind::Custom("concept".into()));
+/// assert_eq!(concept.to_string(), "concept");
+/// assert!("  ".parse::<Kind>().is_err());
+/// # Ok::<(), nomina::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -56,12 +63,15 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// Parses a kind: the seven built-in names (ASCII case-insensitive) or a custom kind.
+    /// Parses a kind: the seven built-in names (ASCII case-insensitive, `organisation`
+    /// included) or a custom kind. Never fails; `str::parse` (`FromStr`) also refuses an
+    /// empty kind.
     pub fn parse(s: &str) -> Kind {
         let s = s.trim();
         let builtin = [
             ("person", Kind::Person),
             ("organization", Kind::Organization),
+            ("organisation", Kind::Organization),
             ("location", Kind::Location),
             ("product", Kind::Product),
             ("event", Kind::Event),
@@ -94,6 +104,17 @@ impl Kind {
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Kind {
+    type Err = Error;
+    /// As [`Kind::parse`], but an empty (or all-space) kind is an [`Error::Invalid`].
+    fn from_str(s: &str) -> Result<Kind> {
+        if s.trim().is_empty() {
+            return Err(Error::Invalid("empty kind".into()));
+        }
+        Ok(Kind::parse(s))
     }
 }
 
@@ -150,12 +171,17 @@ fn lang_index(lang: Lang) -> Option<usize> {
 
 /// One name of an entity, with its matching options.
 ///
+/// Options are set by value, and each setter pairs with a getter:
+/// [`with_languages`](Name::with_languages) / [`languages`](Name::languages),
+/// [`exact`](Name::exact) / [`is_exact`](Name::is_exact), [`stem`](Name::stem) /
+/// [`is_stem`](Name::is_stem).
+///
 /// ```
 /// use nomina::{Lang, Name};
-/// let name = Name::new("Meta").languages([Lang::French, Lang::Italian]).exact(true);
+/// let name = Name::new("Meta").with_languages([Lang::French, Lang::Italian]).exact(true);
 /// assert_eq!(name.text(), "Meta");
 /// assert!(name.is_exact());
-/// assert_eq!(name.language_list(), vec![Lang::French, Lang::Italian]);
+/// assert_eq!(name.languages(), [Lang::French, Lang::Italian]);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Name {
@@ -177,7 +203,8 @@ impl Name {
     }
 
     /// Limits the name to sentences in these languages (an empty list means any language).
-    pub fn languages(mut self, langs: impl IntoIterator<Item = Lang>) -> Name {
+    /// Read back with [`Name::languages`].
+    pub fn with_languages(mut self, langs: impl IntoIterator<Item = Lang>) -> Name {
         self.langs = LangSet::default();
         for l in langs {
             self.langs.insert(l);
@@ -207,9 +234,16 @@ impl Name {
         &self.text
     }
 
-    /// The languages the name is limited to; empty for any language.
-    pub fn language_list(&self) -> Vec<Lang> {
+    /// The languages the name is limited to, in [`Lang::all`] order; empty for any language.
+    /// Set with [`Name::with_languages`].
+    pub fn languages(&self) -> Vec<Lang> {
         self.langs.iter().collect()
+    }
+
+    /// The languages the name is limited to.
+    #[deprecated(since = "0.2.0", note = "renamed `languages`, to pair with `with_languages`")]
+    pub fn language_list(&self) -> Vec<Lang> {
+        self.languages()
     }
 
     pub(crate) fn lang_set(&self) -> LangSet {
@@ -371,28 +405,28 @@ impl Gazetteer {
     pub fn from_tsv_path(path: impl AsRef<Path>) -> Result<Gazetteer> {
         let mut b = GazetteerBuilder::default();
         b.add_tsv_path(path)?;
-        Ok(b.build())
+        Ok(Gazetteer::from(b))
     }
 
     /// Loads a gazetteer from TSV text; errors name the source `<string>`.
     pub fn from_tsv_str(tsv: &str) -> Result<Gazetteer> {
         let mut b = GazetteerBuilder::default();
         b.add_tsv(tsv.as_bytes(), "<string>")?;
-        Ok(b.build())
+        Ok(Gazetteer::from(b))
     }
 
     /// Loads a gazetteer from a JSON Lines file (see [`GazetteerBuilder::add_jsonl`]).
     pub fn from_jsonl_path(path: impl AsRef<Path>) -> Result<Gazetteer> {
         let mut b = GazetteerBuilder::default();
         b.add_jsonl_path(path)?;
-        Ok(b.build())
+        Ok(Gazetteer::from(b))
     }
 
     /// Loads a gazetteer from JSON Lines text; errors name the source `<string>`.
     pub fn from_jsonl_str(jsonl: &str) -> Result<Gazetteer> {
         let mut b = GazetteerBuilder::default();
         b.add_jsonl(jsonl.as_bytes(), "<string>")?;
-        Ok(b.build())
+        Ok(Gazetteer::from(b))
     }
 
     /// The number of entities.
@@ -442,13 +476,20 @@ impl Gazetteer {
 /// - an id keeps the kind it was first given: the same id with another kind is refused;
 /// - the same name given twice to one entity with the same options is kept once.
 ///
+/// Same style as [`AnalyzerBuilder`](crate::AnalyzerBuilder) and aho-corasick: adders take
+/// `&mut self` and return `&mut Self` (in a `Result`, since a name can be refused), and
+/// [`build`](GazetteerBuilder::build) takes `&self`, so a whole chain is one expression.
+/// `Gazetteer::from(builder)` takes the builder by value and skips the copy that `build` makes.
+///
 /// ```
 /// use nomina::{Gazetteer, Kind, Lang, Name};
-/// let mut b = Gazetteer::builder();
-/// b.entity("Q380", Kind::Organization, ["Meta", "Meta Platforms"])?
-///     .add("Q3783", Kind::Location, Name::new("Amazzonia").languages([Lang::Italian]))?;
-/// let gaz = b.build();
-/// assert_eq!(gaz.names_len(), 3);
+/// let gaz = Gazetteer::builder()
+///     .entity("Q380", Kind::Organization, ["Meta", "Meta Platforms"])?
+///     .add("Q3783", Kind::Location, Name::new("Amazzonia").with_languages([Lang::Italian]))?
+///     // Plain strings and names with options mix once the array is of `Name`:
+///     .entity("Q458", Kind::Organization, ["Unione europea".into(), Name::new("UE").exact(true)])?
+///     .build();
+/// assert_eq!(gaz.names_len(), 5);
 /// # Ok::<(), nomina::Error>(())
 /// ```
 #[derive(Debug, Default)]
@@ -485,9 +526,10 @@ impl GazetteerBuilder {
         Ok(self)
     }
 
-    /// The gazetteer built so far.
-    pub fn build(self) -> Gazetteer {
-        self.gaz
+    /// The gazetteer built so far (a copy: the builder can go on). `Gazetteer::from(builder)`
+    /// moves it out instead.
+    pub fn build(&self) -> Gazetteer {
+        self.gaz.clone()
     }
 
     /// Validates and adds; the error is a message without location.
@@ -631,6 +673,13 @@ impl GazetteerBuilder {
     }
 }
 
+impl From<GazetteerBuilder> for Gazetteer {
+    /// The gazetteer built so far, without a copy.
+    fn from(b: GazetteerBuilder) -> Gazetteer {
+        b.gaz
+    }
+}
+
 /// Calls `f` on every line of `reader` (UTF-8 checked, line end and first-line BOM removed);
 /// an error from `f` or from decoding becomes an [`Error::Parse`] with the source and line.
 fn for_each_line(
@@ -730,7 +779,7 @@ mod tests {
         assert_eq!(g.names_len(), 2);
         let meta = &g.get("Q2").unwrap().names()[0];
         assert!(meta.is_exact());
-        assert_eq!(meta.language_list(), vec![Lang::French, Lang::Italian]);
+        assert_eq!(meta.languages(), vec![Lang::French, Lang::Italian]);
     }
 
     #[test]

@@ -173,3 +173,148 @@ fn offsets_unit_parses_and_prints() {
     let e = "caractères".parse::<Offsets>().unwrap_err().to_string();
     assert!(e.contains("`caractères`"), "{e}");
 }
+
+// ---- 2. Builders, names, kinds, errors, Debug -----------------------------------------------
+
+#[test]
+fn gazetteer_builder_chains_in_one_expression() -> nomina::Result<()> {
+    use nomina::{Lang, Name};
+    // E0507 before: `build` took the builder by value behind `&mut`.
+    let gaz = Gazetteer::builder()
+        .add("Q380", Kind::Organization, "Meta")?
+        .add(
+            "Q458",
+            Kind::Organization,
+            Name::new("Unione europea").with_languages([Lang::Italian]),
+        )?
+        .entity(
+            "Q458",
+            Kind::Organization,
+            ["EU".into(), Name::new("UE").exact(true)],
+        )?
+        .build();
+    assert_eq!((gaz.len(), gaz.names_len()), (2, 4));
+    // A builder kept in a variable goes on after `build`; `Gazetteer::from` moves it out.
+    let mut b = Gazetteer::builder();
+    b.add("Q907112", Kind::Organization, "Netflix")?;
+    let first = b.build();
+    b.add("Q689141", Kind::Organization, "Spotify")?;
+    assert_eq!(
+        (first.len(), b.build().len(), Gazetteer::from(b).len()),
+        (1, 2, 2)
+    );
+    // A refused name leaves the chain with an error, not a panic.
+    let err = Gazetteer::builder()
+        .add("Q1", Kind::Person, "Elon Musk")?
+        .add("Q1", Kind::Location, "Musk")
+        .unwrap_err();
+    assert!(err.to_string().contains("first given kind `person`"), "{err}");
+    Ok(())
+}
+#[test]
+fn analyzer_builder_sets_by_reference_and_builds_many() {
+    use nomina::Lang;
+    let gaz = gazetteer();
+    let mut builder = Analyzer::builder(&gaz);
+    builder.languages([Lang::Italian, Lang::French, Lang::Italian]);
+    builder.stem_kinds([Kind::Organization]);
+    let a = builder.build().unwrap();
+    let b = builder.languages([Lang::English]).build().unwrap();
+    assert_eq!(a.languages(), [Lang::Italian, Lang::French]);
+    assert_eq!(a.stem_kinds(), [Kind::Organization]);
+    assert_eq!(b.languages(), [Lang::English]);
+    assert_eq!(a.entities_len(), 6);
+    // The English-only analyzer never sees an Italian sentence, so the Italian name is mute.
+    let it = "L’Unione europea chiede risposte a Netflix.";
+    assert_eq!(
+        a.mentions(it).map(|m| m.id()).collect::<Vec<_>>(),
+        ["Q458", "Q907112"]
+    );
+    assert_eq!(b.mentions(it).map(|m| m.id()).collect::<Vec<_>>(), ["Q907112"]);
+    // No language at all is refused.
+    assert!(Analyzer::builder(&gaz).languages([]).build().is_err());
+}
+
+#[test]
+fn kinds_parse_and_print() {
+    for (s, k) in [
+        ("organization", Kind::Organization),
+        ("organisation", Kind::Organization),
+        ("Organisation", Kind::Organization),
+        ("person", Kind::Person),
+        ("LOCATION", Kind::Location),
+        ("concept", Kind::Custom("concept".into())),
+        ("organizzazione", Kind::Custom("organizzazione".into())),
+    ] {
+        assert_eq!(s.parse::<Kind>().unwrap(), k, "{s}");
+    }
+    assert_eq!(Kind::Organization.to_string(), "organization");
+    assert_eq!(Kind::Custom("terme".into()).to_string(), "terme");
+    assert!("".parse::<Kind>().is_err());
+    assert!(" \t".parse::<Kind>().is_err());
+    // The alias works in gazetteer files and JSON too.
+    let tsv = Gazetteer::from_tsv_str("Q458\torganisation\tUnion européenne\n").unwrap();
+    assert_eq!(tsv.get("Q458").unwrap().kind(), &Kind::Organization);
+    let jsonl = Gazetteer::from_jsonl_str(r#"{"id":"Q458","kind":"organisation","names":["EU"]}"#).unwrap();
+    assert_eq!(jsonl.get("Q458").unwrap().kind(), &Kind::Organization);
+}
+
+#[test]
+fn name_setters_pair_with_getters() {
+    use nomina::{Lang, Name};
+    let n = Name::new(" Amazzonia ")
+        .with_languages([Lang::Italian])
+        .stem(true);
+    assert_eq!(n.text(), "Amazzonia");
+    assert_eq!(n.languages(), [Lang::Italian]);
+    assert!(n.is_stem() && !n.is_exact());
+    let any = Name::new("Amazon");
+    assert!(any.languages().is_empty());
+}
+
+#[test]
+fn every_error_type_is_exported() {
+    let e: nomina::UnknownLang = "xx".parse::<nomina::Lang>().unwrap_err();
+    assert_eq!(e.to_string(), "unknown language code `xx`");
+    let _: &dyn std::error::Error = &e;
+    let e: nomina::Error = "".parse::<Kind>().unwrap_err();
+    let _: &dyn std::error::Error = &e;
+}
+
+#[test]
+fn io_error_prints_its_cause_once() {
+    use std::error::Error as _;
+    let e = Gazetteer::from_tsv_path("/nonexistent/nomina/gazetteer.tsv").unwrap_err();
+    let top = e.to_string();
+    assert_eq!(top, "cannot read gazetteer /nonexistent/nomina/gazetteer.tsv");
+    let cause = e.source().expect("the I/O error is the source").to_string();
+    assert!(!top.contains(&cause), "{top} / {cause}");
+    // What anyhow's `{:#}` prints: each message of the chain, once.
+    let mut chain = vec![top];
+    let mut s = e.source();
+    while let Some(x) = s {
+        chain.push(x.to_string());
+        s = x.source();
+    }
+    assert_eq!(chain.len(), 2);
+    // A parse error has no source: its message says it all.
+    let e = Gazetteer::from_tsv_str("Q1\tperson\n").unwrap_err();
+    assert!(e.source().is_none());
+    assert!(e.to_string().starts_with("<string>:1: expected 3 to 5"), "{e}");
+}
+
+#[test]
+fn analyzer_debug_sums_it_up() {
+    use nomina::Lang;
+    let gaz = gazetteer();
+    let a = Analyzer::builder(&gaz)
+        .languages([Lang::French, Lang::Italian])
+        .stem_kinds([Kind::Custom("concept".into())])
+        .build()
+        .unwrap();
+    let d = format!("{a:?}");
+    assert_eq!(
+        d,
+        "Analyzer { entities: 6, names: 8, patterns: 7, languages: [fr, it], stem_kinds: [concept], stemmed_languages: [] }"
+    );
+}
