@@ -279,7 +279,7 @@ impl Analyzer {
     ///
     /// The analysis and its mentions borrow the analyzer and the text; keep them longer with
     /// [`Analysis::to_record`].
-    pub fn analyze<'a>(&'a self, text: &'a str) -> Analysis<'a> {
+    pub fn analyze<'a, 't>(&'a self, text: &'t str) -> Analysis<'a, 't> {
         let mut it = self.mentions(text);
         let mut mentions = Vec::new();
         for m in it.by_ref() {
@@ -305,7 +305,7 @@ impl Analyzer {
 
     /// The mentions of a text, one sentence at a time, without collecting them all.
     /// Languages and sentence bounds are computed first; folding and matching are lazy.
-    pub fn mentions<'a>(&'a self, text: &'a str) -> Mentions<'a> {
+    pub fn mentions<'a, 't>(&'a self, text: &'t str) -> Mentions<'a, 't> {
         let mut b = take_buffers();
         segment::split_sentences(text, &mut b.sentences);
         let doc_lang = self.inner.detector.detect(text, &b.sentences, &mut b.langs);
@@ -323,7 +323,7 @@ impl Analyzer {
     /// The matching stage alone: the whole text as one segment, no language detection and no
     /// sentences. Names limited to languages match as if their language were detected; every
     /// mention reports sentence 0. Use it to measure or when sentences are not wanted.
-    pub fn find<'a>(&'a self, text: &'a str) -> Vec<Mention<'a>> {
+    pub fn find<'a, 't>(&'a self, text: &'t str) -> Vec<Mention<'a, 't>> {
         let mut out = Vec::new();
         with_buffers(|b| {
             let range = b.folded.push(text, 0..text.len());
@@ -420,34 +420,34 @@ fn give_back_buffers(b: &mut Buffers) {
 
 /// Iterator over the mentions of a text, from [`Analyzer::mentions`].
 #[derive(Debug)]
-pub struct Mentions<'a> {
+pub struct Mentions<'a, 't> {
     analyzer: &'a Analyzer,
-    text: &'a str,
+    text: &'t str,
     /// Sentences, their languages and the folding buffers, borrowed from the thread's pool.
     b: Buffers,
     doc_lang: Option<Lang>,
     next_sentence: usize,
-    buf: Vec<Mention<'a>>,
-    stem_buf: Vec<Mention<'a>>,
+    buf: Vec<Mention<'a, 't>>,
+    stem_buf: Vec<Mention<'a, 't>>,
 }
 
-impl Drop for Mentions<'_> {
+impl Drop for Mentions<'_, '_> {
     fn drop(&mut self) {
         give_back_buffers(&mut self.b);
     }
 }
 
-impl Mentions<'_> {
+impl Mentions<'_, '_> {
     /// The document language.
     pub fn language(&self) -> Option<Lang> {
         self.doc_lang
     }
 }
 
-impl<'a> Iterator for Mentions<'a> {
-    type Item = Mention<'a>;
+impl<'a, 't> Iterator for Mentions<'a, 't> {
+    type Item = Mention<'a, 't>;
 
-    fn next(&mut self) -> Option<Mention<'a>> {
+    fn next(&mut self) -> Option<Mention<'a, 't>> {
         loop {
             // `buf` holds the current sentence's mentions in reverse order.
             if let Some(m) = self.buf.pop() {
@@ -507,8 +507,8 @@ impl<'a> Iterator for Mentions<'a> {
 
 /// Merges stemmed mentions into the main ones: sorted by start, the main tier first at equal
 /// starts, and a mention that overlaps one kept before it dropped.
-fn merge_tiers<'a>(main: &mut Vec<Mention<'a>>, stemmed: &mut Vec<Mention<'a>>) {
-    let mut all: Vec<(Mention<'a>, u8)> = main
+fn merge_tiers<'a, 't>(main: &mut Vec<Mention<'a, 't>>, stemmed: &mut Vec<Mention<'a, 't>>) {
+    let mut all: Vec<(Mention<'a, 't>, u8)> = main
         .drain(..)
         .map(|m| (m, 0))
         .chain(stemmed.drain(..).map(|m| (m, 1)))
@@ -568,17 +568,17 @@ impl Sentence {
 /// # Ok::<(), nomina::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Analysis<'a> {
+pub struct Analysis<'a, 't> {
     #[serde(skip)]
-    input: &'a str,
+    input: &'t str,
     language: Option<Lang>,
     sentences: Vec<Sentence>,
-    mentions: Vec<Mention<'a>>,
+    mentions: Vec<Mention<'a, 't>>,
 }
 
-impl<'a> Analysis<'a> {
+impl<'a, 't> Analysis<'a, 't> {
     /// The analysed text.
-    pub fn text(&self) -> &'a str {
+    pub fn text(&self) -> &'t str {
         self.input
     }
     /// The document language, detected from the whole text; `None` for text without letters.
@@ -590,11 +590,11 @@ impl<'a> Analysis<'a> {
         &self.sentences
     }
     /// The mentions, sorted by position, never overlapping.
-    pub fn mentions(&self) -> &[Mention<'a>] {
+    pub fn mentions(&self) -> &[Mention<'a, 't>] {
         &self.mentions
     }
     /// Takes the mentions out.
-    pub fn into_mentions(self) -> Vec<Mention<'a>> {
+    pub fn into_mentions(self) -> Vec<Mention<'a, 't>> {
         self.mentions
     }
 
@@ -657,14 +657,14 @@ impl<'a> Analysis<'a> {
     }
 }
 
-impl From<&Analysis<'_>> for AnalysisRecord {
-    fn from(a: &Analysis<'_>) -> AnalysisRecord {
+impl From<&Analysis<'_, '_>> for AnalysisRecord {
+    fn from(a: &Analysis<'_, '_>) -> AnalysisRecord {
         a.to_record()
     }
 }
 
-impl From<Analysis<'_>> for AnalysisRecord {
-    fn from(a: Analysis<'_>) -> AnalysisRecord {
+impl From<Analysis<'_, '_>> for AnalysisRecord {
+    fn from(a: Analysis<'_, '_>) -> AnalysisRecord {
         a.to_record()
     }
 }

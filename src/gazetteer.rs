@@ -23,6 +23,70 @@ pub const MAX_NAMES: usize = 16 * 1024 * 1024;
 /// [`Error::TooLarge`]: the automaton grows with the total, and this bounds it to a few GiB.
 pub const MAX_TOTAL_NAME_BYTES: usize = 1 << 30;
 
+/// The most warnings a gazetteer keeps (and [`Gazetteer::check`] lists): a file with a
+/// million suspicious lines says so without a million messages.
+pub const MAX_WARNINGS: usize = 1000;
+
+/// Something in a gazetteer that loads but is probably a mistake: the loader goes on, and
+/// says where. `Display` gives `source:line: message` (`source: message` for a name added in
+/// code, whose source is `<code>`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    source: Arc<str>,
+    origin: Origin,
+    kind: WarningKind,
+    message: String,
+}
+
+impl Warning {
+    /// The file path or label (`<string>`, `<code>`) the name came from.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+    /// The 1-based line, or `None` for a name added in code.
+    pub fn line(&self) -> Option<usize> {
+        (self.origin.line > 0).then_some(self.origin.line as usize)
+    }
+    /// What is suspicious.
+    pub fn kind(&self) -> WarningKind {
+        self.kind
+    }
+    /// The message, without the source and line.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.kind, self.line()) {
+            (WarningKind::More, _) => f.write_str(&self.message),
+            (_, Some(line)) => write!(f, "{}:{}: {}", self.source, line, self.message),
+            (_, None) => write!(f, "{}: {}", self.source, self.message),
+        }
+    }
+}
+
+/// The kinds of [`Warning`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// The first data line of a TSV source looks like a header (`id<TAB>kind<TAB>name`); it
+    /// was skipped. Start it with `#` to make it a comment.
+    Header,
+    /// A name with no letter or digit once folded (only punctuation, symbols or marks): it
+    /// can never match as a whole word, so it was skipped.
+    NeverMatches,
+    /// The same (id, name) again: skipped when its options are the same too, kept (and
+    /// probably meant as one line with both options) otherwise.
+    Duplicate,
+    /// A name limited to languages of which the analyzer allows none: it can never match
+    /// (from [`Gazetteer::check`]).
+    LanguageNotAllowed,
+    /// The last warning of a list cut at [`MAX_WARNINGS`]: how many more there were.
+    More,
+}
+
 /// The kind of an entity.
 ///
 /// Serialised as its lower-case name (`"person"`, `"organization"`, ...); any other string is a
@@ -183,12 +247,51 @@ fn lang_index(lang: Lang) -> Option<usize> {
 /// assert!(name.is_exact());
 /// assert_eq!(name.languages(), [Lang::French, Lang::Italian]);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Name {
     text: Box<str>,
     langs: LangSet,
     exact: bool,
     stem: bool,
+    /// Where the name was read (source and line), for warnings; not part of its identity.
+    origin: Origin,
+}
+
+/// Where a name was read: an index into the gazetteer's sources and a 1-based line, or
+/// [`Origin::CODE`] for a name added in code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Origin {
+    source: u32,
+    line: u32,
+}
+
+impl Origin {
+    const CODE: Origin = Origin {
+        source: u32::MAX,
+        line: 0,
+    };
+}
+
+impl PartialEq for Name {
+    fn eq(&self, other: &Name) -> bool {
+        self.text == other.text
+            && self.langs == other.langs
+            && self.exact == other.exact
+            && self.stem == other.stem
+    }
+}
+
+impl Eq for Name {}
+
+impl fmt::Debug for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Name")
+            .field("text", &self.text)
+            .field("languages", &self.languages())
+            .field("exact", &self.exact)
+            .field("stem", &self.stem)
+            .finish()
+    }
 }
 
 impl Name {
@@ -199,6 +302,7 @@ impl Name {
             langs: LangSet::default(),
             exact: false,
             stem: false,
+            origin: Origin::CODE,
         }
     }
 
@@ -329,6 +433,7 @@ impl<'de> Deserialize<'de> for Name {
                     langs: set,
                     exact,
                     stem,
+                    origin: Origin::CODE,
                 })
             }
         }
@@ -393,6 +498,12 @@ pub struct Gazetteer {
     entities: Vec<Entity>,
     index: HashMap<Arc<str>, usize, crate::matcher::BuildFx>,
     names_len: usize,
+    /// The labels of the sources read (paths, `<string>`...), for warnings.
+    sources: Vec<Arc<str>>,
+    /// What loading found suspicious, at most [`MAX_WARNINGS`].
+    warnings: Vec<Warning>,
+    /// How many warnings loading found, kept or not.
+    warnings_total: usize,
 }
 
 impl Gazetteer {
@@ -454,6 +565,99 @@ impl Gazetteer {
         self.index.get(id).and_then(|&i| self.entities.get(i))
     }
 
+    /// What loading found suspicious but not wrong enough to refuse, in the order found: a
+    /// header line, a name that can never match, a duplicate line. See [`Warning`]; for the
+    /// warnings that depend on an analyzer's languages too, use [`Gazetteer::check`].
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
+    /// Every warning for an analyzer allowing `languages` (pass
+    /// [`Analyzer::languages`](crate::Analyzer::languages)): those of
+    /// [`warnings`](Gazetteer::warnings), then each name limited to languages of which none
+    /// is allowed (it can never match), sorted by source and line. At most [`MAX_WARNINGS`]
+    /// are listed; past that, a last warning of kind [`WarningKind::More`] says how many
+    /// were left out.
+    ///
+    /// ```
+    /// use nomina::{Analyzer, Gazetteer, WarningKind};
+    /// let gaz = Gazetteer::from_tsv_str(
+    ///     "id\tkind\tname\n\
+    ///      Q64\tlocation\tBerlino\tit\n\
+    ///      Q64\tlocation\tHauptstadt Berlin\tde\n\
+    ///      Q64\tlocation\tBerlino\tit\n",
+    /// )?;
+    /// let analyzer = Analyzer::new(&gaz)?; // French, Italian, English
+    /// let warnings = gaz.check(analyzer.languages());
+    /// let found: Vec<_> = warnings.iter().map(|w| (w.line(), w.kind())).collect();
+    /// assert_eq!(found, [
+    ///     (Some(1), WarningKind::Header),
+    ///     (Some(3), WarningKind::LanguageNotAllowed),
+    ///     (Some(4), WarningKind::Duplicate),
+    /// ]);
+    /// assert_eq!(
+    ///     warnings[1].to_string(),
+    ///     "<string>:3: name `Hauptstadt Berlin` of `Q64` is limited to de, which the analyzer does not allow: it can never match"
+    /// );
+    /// # Ok::<(), nomina::Error>(())
+    /// ```
+    pub fn check(&self, languages: &[Lang]) -> Vec<Warning> {
+        let mut allowed = LangSet::default();
+        for &l in languages {
+            allowed.insert(l);
+        }
+        let mut out: Vec<(Origin, Warning)> = self.warnings.iter().map(|w| (w.origin, w.clone())).collect();
+        let mut total = self.warnings_total;
+        for e in &self.entities {
+            for n in &e.names {
+                if n.langs.is_any() || n.langs.0 & allowed.0 != 0 {
+                    continue;
+                }
+                total += 1;
+                if out.len() < MAX_WARNINGS {
+                    let langs: Vec<&str> = n.langs.iter().map(Lang::code).collect();
+                    let w = self.warning(
+                        n.origin,
+                        WarningKind::LanguageNotAllowed,
+                        format!(
+                            "name `{}` of `{}` is limited to {}, which the analyzer does not allow: it can never match",
+                            n.text,
+                            e.id,
+                            langs.join(",")
+                        ),
+                    );
+                    out.push((n.origin, w));
+                }
+            }
+        }
+        out.sort_by_key(|(o, _)| *o);
+        let mut out: Vec<Warning> = out.into_iter().map(|(_, w)| w).collect();
+        if total > out.len() {
+            let more = total - out.len();
+            out.push(Warning {
+                source: Arc::from(""),
+                origin: Origin::CODE,
+                kind: WarningKind::More,
+                message: format!("{more} more warnings not listed"),
+            });
+        }
+        out
+    }
+
+    fn warning(&self, origin: Origin, kind: WarningKind, message: String) -> Warning {
+        let source = self
+            .sources
+            .get(origin.source as usize)
+            .cloned()
+            .unwrap_or_else(|| Arc::from("<code>"));
+        Warning {
+            source,
+            origin,
+            kind,
+            message,
+        }
+    }
+
     /// Writes the gazetteer as JSON Lines, one entity a line.
     pub fn to_jsonl(&self) -> String {
         let mut out = String::new();
@@ -470,11 +674,19 @@ impl Gazetteer {
 /// Builds a [`Gazetteer`] from names added in code and from files.
 ///
 /// Rules, whatever the source:
-/// - a name is trimmed; an empty name, or one with no letter or digit, is refused;
+/// - a name is trimmed; an empty name is refused;
+/// - a name with no letter or digit once folded (`?!`, `--`) can never match: given in code
+///   ([`add`](GazetteerBuilder::add), [`entity`](GazetteerBuilder::entity)) it is refused; read
+///   from a file it is skipped with a [`Warning`], and loading goes on;
 /// - a name longer than [`MAX_NAME_BYTES`] is refused; so is the name past [`MAX_NAMES`], or
 ///   past [`MAX_TOTAL_NAME_BYTES`] in all;
 /// - an id keeps the kind it was first given: the same id with another kind is refused;
-/// - the same name given twice to one entity with the same options is kept once.
+/// - the same name given twice to one entity with the same options is kept once (with a
+///   [`Warning`] naming both lines); with other options, both are kept, with a warning too.
+///
+/// "Refused" is an error ([`Error::Invalid`] in code, [`Error::Parse`] with the source and line
+/// from a file); warnings are listed by [`GazetteerBuilder::warnings`] and
+/// [`Gazetteer::warnings`], and [`Gazetteer::check`] adds those that depend on the analyzer.
 ///
 /// Same style as [`AnalyzerBuilder`](crate::AnalyzerBuilder) and aho-corasick: adders take
 /// `&mut self` and return `&mut Self` (in a `Result`, since a name can be refused), and
@@ -509,8 +721,33 @@ impl GazetteerBuilder {
 
     /// Adds one name to the entity `id` of kind `kind`, creating the entity if needed.
     pub fn add(&mut self, id: &str, kind: Kind, name: impl Into<Name>) -> Result<&mut Self> {
-        self.add_checked(id, kind, name.into()).map_err(Error::Invalid)?;
+        let mut name = name.into();
+        name.origin = Origin::CODE;
+        self.add_checked(id, kind, name).map_err(Error::Invalid)?;
         Ok(self)
+    }
+
+    /// What the names added so far gave rise to; see [`Gazetteer::warnings`].
+    pub fn warnings(&self) -> &[Warning] {
+        &self.gaz.warnings
+    }
+
+    /// Registers a source label for the names about to be read; returns its index.
+    fn source(&mut self, label: &str) -> u32 {
+        let sources = &mut self.gaz.sources;
+        if let Some(i) = sources.iter().position(|s| &**s == label) {
+            return i as u32;
+        }
+        sources.push(Arc::from(label));
+        u32::try_from(sources.len() - 1).unwrap_or(u32::MAX - 1)
+    }
+
+    fn warn(&mut self, origin: Origin, kind: WarningKind, message: String) {
+        self.gaz.warnings_total += 1;
+        if self.gaz.warnings.len() < MAX_WARNINGS {
+            let w = self.gaz.warning(origin, kind, message);
+            self.gaz.warnings.push(w);
+        }
     }
 
     /// Adds an entity with several names (or more names to an existing entity).
@@ -553,8 +790,20 @@ impl GazetteerBuilder {
                 text.len()
             ));
         }
-        if !text.chars().any(char::is_alphanumeric) {
-            return Err(format!("name `{text}` for entity `{id}` has no letter or digit"));
+        let word = |c: char| crate::normalize::is_word_char(c);
+        if !(text.bytes().any(|b| b.is_ascii_alphanumeric())
+            || crate::normalize::fold_str(text).chars().any(word))
+        {
+            let message = format!(
+                "name `{text}` of `{id}` has no letter or digit once folded: it can never match; skipped"
+            );
+            if name.origin == Origin::CODE {
+                return Err(format!(
+                    "name `{text}` for entity `{id}` has no letter or digit: it can never match"
+                ));
+            }
+            self.warn(name.origin, WarningKind::NeverMatches, message);
+            return Ok(());
         }
         if self.gaz.names_len >= MAX_NAMES {
             return Err(format!("more than {MAX_NAMES} names"));
@@ -588,13 +837,46 @@ impl GazetteerBuilder {
         let key = {
             use std::hash::{Hash, Hasher};
             let mut h = std::hash::BuildHasher::build_hasher(&crate::matcher::BuildFx);
-            (idx, &name.text, name.langs, name.exact, name.stem).hash(&mut h);
+            (idx, &name.text).hash(&mut h);
             h.finish()
         };
         // A hash hit is confirmed against the entity's names; a miss is certainly new.
-        if !self.seen.insert(key) && entity.names.contains(&name) {
-            return Ok(());
+        if !self.seen.insert(key) {
+            if let Some(first) = entity.names.iter().find(|n| n.text == name.text) {
+                let same = *first == name;
+                let at = match first.origin {
+                    Origin::CODE => String::new(),
+                    o if o.source == name.origin.source => format!(" (line {})", o.line),
+                    o => format!(
+                        " ({}:{})",
+                        gaz.sources.get(o.source as usize).map_or("?", |s| &**s),
+                        o.line
+                    ),
+                };
+                let (message, skip) = if same {
+                    (
+                        format!("duplicate of name `{}` of `{id}`{at}; skipped", name.text),
+                        true,
+                    )
+                } else {
+                    (
+                        format!(
+                            "name `{}` of `{id}` given again{at} with other options; both kept",
+                            name.text
+                        ),
+                        false,
+                    )
+                };
+                self.warn(name.origin, WarningKind::Duplicate, message);
+                if skip {
+                    return Ok(());
+                }
+            }
         }
+        let gaz = &mut self.gaz;
+        let Some(entity) = gaz.entities.get_mut(idx) else {
+            return Err(format!("internal error: entity `{id}` lost"));
+        };
         self.name_bytes += name.text.len();
         entity.names.push(name);
         gaz.names_len += 1;
@@ -627,12 +909,32 @@ impl GazetteerBuilder {
     ///
     /// Every malformed line is an error naming the source, the line number and the cause:
     /// nothing is skipped silently.
+    ///
+    /// Some lines load with a [`Warning`] instead (see [`GazetteerBuilder::warnings`] and
+    /// [`Gazetteer::warnings`]): a first data line that looks like a header
+    /// (`id<TAB>kind<TAB>name`) is skipped, as is a name with no letter or digit once folded,
+    /// and a repeated (id, name).
     pub fn add_tsv(&mut self, reader: impl BufRead, source_name: &str) -> Result<&mut Self> {
-        for_each_line(reader, source_name, |line| {
+        let source = self.source(source_name);
+        let mut first = true;
+        for_each_line(reader, source_name, |line_no, line| {
             if line.trim().is_empty() || line.starts_with('#') {
                 return Ok(());
             }
-            let (id, kind, name) = parse_tsv_line(line)?;
+            let origin = Origin {
+                source,
+                line: u32::try_from(line_no).unwrap_or(u32::MAX),
+            };
+            if std::mem::take(&mut first) && is_header(line) {
+                let message = format!(
+                    "`{}` looks like a header line; skipped (start it with `#` to make it a comment)",
+                    line.replace('\t', "<TAB>")
+                );
+                self.warn(origin, WarningKind::Header, message);
+                return Ok(());
+            }
+            let (id, kind, mut name) = parse_tsv_line(line)?;
+            name.origin = origin;
             self.add_checked(id, kind, name)
         })?;
         Ok(self)
@@ -656,7 +958,12 @@ impl GazetteerBuilder {
     /// A name is a string or an object with `text` and optional `langs`, `exact`, `stem`.
     /// Blank lines are ignored; a malformed line is an error with its number.
     pub fn add_jsonl(&mut self, reader: impl BufRead, source_name: &str) -> Result<&mut Self> {
-        for_each_line(reader, source_name, |line| {
+        let source = self.source(source_name);
+        for_each_line(reader, source_name, |line_no, line| {
+            let origin = Origin {
+                source,
+                line: u32::try_from(line_no).unwrap_or(u32::MAX),
+            };
             if line.trim().is_empty() {
                 return Ok(());
             }
@@ -664,7 +971,8 @@ impl GazetteerBuilder {
             if entity.names.is_empty() {
                 return Err(format!("entity `{}` has no names", entity.id));
             }
-            for name in entity.names {
+            for mut name in entity.names {
+                name.origin = origin;
                 self.add_checked(&entity.id, entity.kind.clone(), name)?;
             }
             Ok(())
@@ -685,7 +993,7 @@ impl From<GazetteerBuilder> for Gazetteer {
 fn for_each_line(
     mut reader: impl BufRead,
     source_name: &str,
-    mut f: impl FnMut(&str) -> std::result::Result<(), String>,
+    mut f: impl FnMut(usize, &str) -> std::result::Result<(), String>,
 ) -> Result<()> {
     let mut buf = Vec::new();
     let mut line_no = 0usize;
@@ -713,8 +1021,22 @@ fn for_each_line(
         }
         let line = std::str::from_utf8(bytes)
             .map_err(|e| err(format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
-        f(line).map_err(err)?;
+        f(line_no, line).map_err(err)?;
     }
+}
+
+/// True if a TSV line looks like a header: an id-like first column and a kind-like second
+/// column or a name-like third one (`id<TAB>kind<TAB>name`, `QID<TAB>type<TAB>label`).
+fn is_header(line: &str) -> bool {
+    let mut cols = line.split('\t').map(|c| c.trim().to_ascii_lowercase());
+    let (Some(id), kind, name) = (cols.next(), cols.next(), cols.next()) else {
+        return false;
+    };
+    let id_like = ["id", "qid", "entity", "entity_id", "identifier", "wikidata_id"].contains(&id.as_str());
+    let kind_like = kind.is_some_and(|k| ["kind", "type", "class", "category"].contains(&k.as_str()));
+    let name_like =
+        name.is_some_and(|n| ["name", "names", "label", "alias", "text", "surface"].contains(&n.as_str()));
+    id_like && (kind_like || name_like)
 }
 
 /// Splits one TSV data line into its parts.
@@ -790,7 +1112,6 @@ mod tests {
             ("Q1\tperson\tA\txx\n", 1, "unknown language code `xx`"),
             ("Q1\tperson\tA\tfr\tloud\n", 1, "unknown flag `loud`"),
             ("Q1\tperson\t  \n", 1, "empty name"),
-            ("Q1\tperson\t-- ...\n", 1, "no letter or digit"),
             ("Q1\tperson\tA\nQ1\tlocation\tB\n", 2, "first given kind `person`"),
             ("\tperson\tA\n", 1, "empty id"),
         ];

@@ -142,7 +142,8 @@ pub use analyzer::{
 };
 pub use error::{Error, Result};
 pub use gazetteer::{
-    Entity, Gazetteer, GazetteerBuilder, Kind, MAX_NAME_BYTES, MAX_NAMES, MAX_TOTAL_NAME_BYTES, Name,
+    Entity, Gazetteer, GazetteerBuilder, Kind, MAX_NAME_BYTES, MAX_NAMES, MAX_TOTAL_NAME_BYTES, MAX_WARNINGS,
+    Name, Warning, WarningKind,
 };
 pub use lang::{Lang, UnknownLang};
 pub use mention::{Candidate, Candidates, MatchKind, Mention, MentionRecord};

@@ -493,13 +493,13 @@ impl Matcher {
     }
 
     /// Finds the mentions of one segment and appends them to `out`.
-    pub(crate) fn find<'t, H: Haystack>(
-        &'t self,
+    pub(crate) fn find<'a, 't, H: Haystack>(
+        &'a self,
         text: &'t str,
         folded: &H,
         seg: &Segment,
         scratch: &mut Scratch,
-        out: &mut Vec<Mention<'t>>,
+        out: &mut Vec<Mention<'a, 't>>,
     ) {
         let fb = folded.bytes();
         let Some(fb) = fb.get(..seg.folded.end) else {
@@ -570,15 +570,15 @@ impl Matcher {
     /// mention. Returns its end.
     #[inline]
     #[allow(clippy::too_many_arguments)]
-    fn walk<'t, H: Haystack>(
-        &'t self,
+    fn walk<'a, 't, H: Haystack>(
+        &'a self,
         text: &'t str,
         folded: &H,
         seg: &Segment,
         i: usize,
         lower: bool,
         scratch: &mut Scratch,
-        out: &mut Vec<Mention<'t>>,
+        out: &mut Vec<Mention<'a, 't>>,
     ) -> Option<usize> {
         let fb = folded.bytes().get(..seg.folded.end)?;
         let b = *fb.get(i)?;
@@ -608,8 +608,8 @@ impl Matcher {
 
     /// Checks a candidate `folded[start..end]` for pattern `pid` and builds its mention.
     #[allow(clippy::too_many_arguments)]
-    fn accept<'t, H: Haystack>(
-        &'t self,
+    fn accept<'a, 't, H: Haystack>(
+        &'a self,
         text: &'t str,
         folded: &H,
         seg: &Segment,
@@ -617,7 +617,7 @@ impl Matcher {
         end: usize,
         pid: u32,
         scratch: &mut Scratch,
-    ) -> Option<Mention<'t>> {
+    ) -> Option<Mention<'a, 't>> {
         let fb = folded.bytes().get(..seg.folded.end)?;
         let pattern = self.patterns.get(pid as usize)?;
         // Right context: `twitter.com`, `meta@`, and elision words before an apostrophe.

@@ -142,11 +142,12 @@ impl ExactSizeIterator for Candidates<'_> {}
 
 /// A mention of a gazetteer entity in the analysed text.
 ///
-/// `Mention<'a>` borrows the analyzer that found it and the text it was found in (`'a` is the
-/// shorter of the two), so everything it returns — [`id`](Mention::id), [`kind`](Mention::kind),
-/// [`name`](Mention::name), [`candidates`](Mention::candidates), [`text`](Mention::text) —
-/// lives as long as they do, not just as long as the mention: iterator chains such as
-/// `analyzer.mentions(text).map(|m| m.id())` work. To keep a mention longer than its analyzer
+/// `Mention<'a, 't>` borrows the analyzer that found it (`'a`) and the text it was found in
+/// (`'t`), and what it returns lives as long as those, not just as long as the mention:
+/// [`id`](Mention::id), [`kind`](Mention::kind), [`name`](Mention::name) and
+/// [`candidates`](Mention::candidates) as long as the analyzer, [`text`](Mention::text) as
+/// long as the text. Iterator chains such as `analyzer.mentions(text).map(|m| m.id())` work,
+/// and ids collected over many documents outlive each document's text. To keep a mention longer than its analyzer
 /// or text (send it to another thread, store it, read it back), turn it into its owned form,
 /// [`MentionRecord`] (`m.to_record()` or `MentionRecord::from(&m)`).
 ///
@@ -173,11 +174,11 @@ impl ExactSizeIterator for Candidates<'_> {}
 /// `{"id":"Q380","candidates":["Q380"],"kind":"organization","start":10,"end":14,"text":"Meta","name":"Meta","sentence":0,"match":"exact"}`;
 /// [`MentionRecord`] is the owned form that also deserialises.
 #[derive(Clone)]
-pub struct Mention<'a> {
+pub struct Mention<'a, 't> {
     pub(crate) start: usize,
     pub(crate) end: usize,
     /// The whole input (the surface is `input[start..end]`), for `text` and `char_span`.
-    pub(crate) input: &'a str,
+    pub(crate) input: &'t str,
     pub(crate) sentence: usize,
     /// The analyzer's catalog of ids, kinds and names.
     pub(crate) catalog: &'a Catalog,
@@ -228,7 +229,7 @@ impl MatchKind {
     }
 }
 
-impl<'a> Mention<'a> {
+impl<'a, 't> Mention<'a, 't> {
     /// The id of the first candidate entity.
     pub fn id(&self) -> &'a str {
         self.catalog.id(self.first)
@@ -308,7 +309,7 @@ impl<'a> Mention<'a> {
     }
 
     /// The surface text: exactly `&input[start..end]`.
-    pub fn text(&self) -> &'a str {
+    pub fn text(&self) -> &'t str {
         self.input.get(self.start..self.end).unwrap_or("")
     }
 
@@ -338,8 +339,8 @@ pub(crate) fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
-impl From<&Mention<'_>> for MentionRecord {
-    fn from(m: &Mention<'_>) -> MentionRecord {
+impl From<&Mention<'_, '_>> for MentionRecord {
+    fn from(m: &Mention<'_, '_>) -> MentionRecord {
         MentionRecord {
             id: m.id().to_string(),
             candidates: m.candidates().map(|c| c.id().to_string()).collect(),
@@ -354,13 +355,13 @@ impl From<&Mention<'_>> for MentionRecord {
     }
 }
 
-impl From<Mention<'_>> for MentionRecord {
-    fn from(m: Mention<'_>) -> MentionRecord {
+impl From<Mention<'_, '_>> for MentionRecord {
+    fn from(m: Mention<'_, '_>) -> MentionRecord {
         MentionRecord::from(&m)
     }
 }
 
-impl PartialEq for Mention<'_> {
+impl PartialEq for Mention<'_, '_> {
     fn eq(&self, other: &Self) -> bool {
         self.start == other.start
             && self.end == other.end
@@ -372,9 +373,9 @@ impl PartialEq for Mention<'_> {
     }
 }
 
-impl Eq for Mention<'_> {}
+impl Eq for Mention<'_, '_> {}
 
-impl std::fmt::Debug for Mention<'_> {
+impl std::fmt::Debug for Mention<'_, '_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Mention")
             .field("id", &self.id())
@@ -407,7 +408,7 @@ struct MentionView<'a> {
     how: MatchKind,
 }
 
-impl Serialize for Mention<'_> {
+impl Serialize for Mention<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         MentionView {
             id: self.id(),

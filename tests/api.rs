@@ -318,3 +318,189 @@ fn analyzer_debug_sums_it_up() {
         "Analyzer { entities: 6, names: 8, patterns: 7, languages: [fr, it], stem_kinds: [concept], stemmed_languages: [] }"
     );
 }
+
+// ---- 4. Gazetteer checks that speak up ---------------------------------------------------------
+
+fn kinds_and_lines(ws: &[nomina::Warning]) -> Vec<(nomina::WarningKind, Option<usize>)> {
+    ws.iter().map(|w| (w.kind(), w.line())).collect()
+}
+
+#[test]
+fn header_lines_are_skipped_with_a_warning() {
+    use nomina::WarningKind::Header;
+    for tsv in [
+        "id\tkind\tname\nQ90\tlocation\tParigi\tit\n",
+        "ID\ttype\tlabel\tlangs\nQ90\tlocation\tParis\n",
+        "# exported\n\nqid\tkind\tname\nQ90\tlocation\tParis\n",
+    ] {
+        let gaz = Gazetteer::from_tsv_str(tsv).unwrap();
+        assert_eq!(gaz.len(), 1, "{tsv:?}");
+        assert!(gaz.get("id").is_none() && gaz.get("ID").is_none() && gaz.get("qid").is_none());
+        let w = &gaz.warnings()[0];
+        assert_eq!(w.kind(), Header);
+        assert_eq!(w.source(), "<string>");
+        assert!(w.to_string().contains("looks like a header"), "{w}");
+    }
+    assert_eq!(
+        kinds_and_lines(
+            Gazetteer::from_tsv_str("# note\nid\tkind\tname\n")
+                .unwrap()
+                .warnings()
+        ),
+        [(Header, Some(2))]
+    );
+    // Not headers: a commented header, an entity whose id happens to be `id`, a header-like
+    // line after the first data line (that one is data: it is not the first line).
+    for tsv in [
+        "# id\tkind\tname\nQ90\tlocation\tParis\n",
+        "id\tperson\tIda Rubinstein\n",
+        "Q90\tlocation\tParis\nid\tkind\tname\n",
+    ] {
+        let gaz = Gazetteer::from_tsv_str(tsv).unwrap();
+        assert!(gaz.warnings().is_empty(), "{tsv:?}: {:?}", gaz.warnings());
+    }
+}
+
+#[test]
+fn names_that_can_never_match_are_skipped_with_a_warning() {
+    use nomina::WarningKind::NeverMatches;
+    let tsv = "Q1\tmisc\t…\n\
+               Q2\tmisc\t« — »\n\
+               Q3\tmisc\t\u{301}\u{301}\n\
+               Q4\torganization\t€uro Disney\n\
+               Q5\tproduct\tC++\n\
+               Q6\torganization\t3M\n\
+               Q7\tmisc\t!!!\n";
+    let gaz = Gazetteer::from_tsv_str(tsv).unwrap();
+    assert_eq!(
+        kinds_and_lines(gaz.warnings()),
+        [
+            (NeverMatches, Some(1)),
+            (NeverMatches, Some(2)),
+            (NeverMatches, Some(3)),
+            (NeverMatches, Some(7))
+        ]
+    );
+    let ids: Vec<&str> = gaz.entities().iter().map(|e| e.id()).collect();
+    assert_eq!(ids, ["Q4", "Q5", "Q6"]);
+    // The others still match, in French, Italian and English.
+    let a = Analyzer::new(&gaz).unwrap();
+    let found = |t: &str| a.mentions(t).map(|m| m.id()).collect::<Vec<_>>();
+    assert_eq!(found("Le groupe 3M a racheté €uro Disney."), ["Q6", "Q4"]);
+    assert_eq!(found("Il C++ resta il linguaggio di 3M."), ["Q5", "Q6"]);
+    assert_eq!(found("Nobody wrote C++ at 3M… or did they?"), ["Q5", "Q6"]);
+    // Given in code, such a name is an error at once.
+    assert!(Gazetteer::builder().add("Q1", Kind::Misc, "…").is_err());
+}
+
+#[test]
+fn duplicate_lines_are_reported_with_both_lines() {
+    use nomina::{Name, WarningKind::Duplicate};
+    let tsv = "Q38\tlocation\tItalia\tit\n\
+               Q38\tlocation\tItalie\tfr\n\
+               Q38\tlocation\tItalia\tit\n\
+               Q38\tlocation\tItalia\ten\texact\n\
+               Q3884\torganization\tAmazon\n\
+               Q3783\tlocation\tAmazon\n";
+    let gaz = Gazetteer::from_tsv_str(tsv).unwrap();
+    assert_eq!(
+        kinds_and_lines(gaz.warnings()),
+        [(Duplicate, Some(3)), (Duplicate, Some(4))]
+    );
+    let msgs: Vec<String> = gaz.warnings().iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        msgs,
+        [
+            "<string>:3: duplicate of name `Italia` of `Q38` (line 1); skipped",
+            "<string>:4: name `Italia` of `Q38` given again (line 1) with other options; both kept",
+        ]
+    );
+    assert_eq!(gaz.get("Q38").unwrap().names().len(), 3);
+    // The same name for two entities (the company and the river) is no mistake.
+    assert_eq!(gaz.get("Q3783").unwrap().names().len(), 1);
+    // JSON Lines, and across sources.
+    let mut b = Gazetteer::builder();
+    b.add_jsonl(
+        &br#"{"id":"Q90","kind":"location","names":["Paris","Parigi","Paris"]}"#[..],
+        "villes.jsonl",
+    )
+    .unwrap();
+    b.add_tsv(&b"Q90\tlocation\tParigi\n"[..], "citta.tsv").unwrap();
+    b.add("Q90", Kind::Location, Name::new("Paris")).unwrap();
+    let msgs: Vec<String> = b.warnings().iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        msgs,
+        [
+            "villes.jsonl:1: duplicate of name `Paris` of `Q90` (line 1); skipped",
+            "citta.tsv:1: duplicate of name `Parigi` of `Q90` (villes.jsonl:1); skipped",
+            "<code>: duplicate of name `Paris` of `Q90` (villes.jsonl:1); skipped",
+        ]
+    );
+}
+
+#[test]
+fn names_in_languages_the_analyzer_does_not_allow_are_reported() {
+    use nomina::{Lang, WarningKind::LanguageNotAllowed};
+    let tsv = "Q64\tlocation\tBerlino\tit\n\
+               Q64\tlocation\tBerlin\n\
+               Q64\tlocation\tHauptstadt\tde\n\
+               Q64\tlocation\tBerlijn\tnl,de\n\
+               Q90\tlocation\tParigi\tit,de\n";
+    let gaz = Gazetteer::from_tsv_str(tsv).unwrap();
+    assert!(gaz.warnings().is_empty());
+    let default = Analyzer::new(&gaz).unwrap();
+    let ws = gaz.check(default.languages());
+    assert_eq!(
+        kinds_and_lines(&ws),
+        [(LanguageNotAllowed, Some(3)), (LanguageNotAllowed, Some(4))]
+    );
+    assert!(ws[1].message().contains("limited to de,nl"), "{}", ws[1]);
+    // Allow German and Dutch: nothing to say. Only English: the Italian names are mute too.
+    assert!(
+        gaz.check(&[Lang::French, Lang::German, Lang::Dutch])
+            .iter()
+            .all(|w| w.line() == Some(1))
+    );
+    let en = gaz.check(&[Lang::English]);
+    assert_eq!(
+        en.iter().map(|w| w.line()).collect::<Vec<_>>(),
+        [Some(1), Some(3), Some(4), Some(5)]
+    );
+}
+
+#[test]
+fn warnings_stop_at_the_cap_and_say_how_many_more() {
+    use nomina::{MAX_WARNINGS, WarningKind};
+    let mut tsv = String::new();
+    for _ in 0..MAX_WARNINGS + 250 {
+        tsv.push_str("Q1\tperson\tGiorgia Meloni\n");
+    }
+    let gaz = Gazetteer::from_tsv_str(&tsv).unwrap();
+    assert_eq!(gaz.warnings().len(), MAX_WARNINGS);
+    let ws = gaz.check(&[nomina::Lang::Italian]);
+    assert_eq!(ws.len(), MAX_WARNINGS + 1);
+    let last = ws.last().unwrap();
+    assert_eq!(last.kind(), WarningKind::More);
+    assert_eq!(last.to_string(), "249 more warnings not listed");
+}
+
+#[test]
+fn ids_outlive_the_texts_they_were_found_in() {
+    // Counting entities over a corpus: each text is dropped after its turn, the ids stay
+    // (they borrow the analyzer, not the text).
+    let gaz = gazetteer();
+    let analyzer = Analyzer::new(&gaz).unwrap();
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for doc in [
+        "Meta e Netflix davanti all’Unione europea.",
+        "Meta et Amazon face à l’Union européenne.",
+        "Netflix told the European Union nothing.",
+    ] {
+        let text = doc.to_string();
+        for m in analyzer.mentions(&text) {
+            *counts.entry(m.id()).or_default() += 1;
+        }
+    }
+    let counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    assert_eq!(counts, [("Q380", 2), ("Q3884", 1), ("Q458", 3), ("Q907112", 2)]);
+}

@@ -392,7 +392,7 @@ fn analyzer_is_shared_across_threads() {
     fn send_sync<T: Send + Sync>() {}
     send_sync::<Analyzer>();
     send_sync::<Gazetteer>();
-    send_sync::<nomina::Mention<'static>>();
+    send_sync::<nomina::Mention<'static, 'static>>();
     let a = analyzer();
     let texts = ["Meta et Netflix.", "Meta e Netflix.", "Meta and Netflix."];
     let counts: Vec<usize> = std::thread::scope(|s| {
