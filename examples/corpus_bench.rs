@@ -3,7 +3,9 @@
 //! ```text
 //! cargo run --release --example corpus_bench -- --gazetteer G.tsv --corpus PATH
 //!     [--threads N] [--stage match|all] [--limit-mb M] [--json] [--baseline]
+//! cargo run --release --example corpus_bench -- --help
 //! ```
+//! The data of the README's figures is rebuilt by `tools/bench-data/` (see `benches/README.md`).
 //! PATH is a `.jsonl` file (one document a line, with a `text` field), a `.txt` file (one
 //! document), or a directory of `.txt` files. The corpus is read in batches of about 8 MB, never
 //! whole. `--stage match` times `Analyzer::find` (folding, automaton, boundaries, elision,
@@ -37,7 +39,45 @@ struct Args {
     baseline: bool,
 }
 
-fn parse_args() -> Result<Args, String> {
+const HELP: &str = "\
+corpus_bench: measure nomina on a large corpus, streamed from disk
+
+Usage: corpus_bench --gazetteer G.tsv --corpus PATH [OPTIONS]
+
+Options:
+  -g, --gazetteer PATH  The gazetteer, TSV or JSON Lines (.jsonl). Required.
+                        Example: --gazetteer bench-data/gazetteer/gaz-100k.tsv
+  -c, --corpus PATH     A .jsonl file (one document a line, with a `text` field), a .txt file
+                        (one document) or a directory of .txt files. Required.
+                        Example: --corpus bench-data/corpus/corpus.jsonl
+  -t, --threads N       Threads (rayon, one shared analyzer). Default: 1.  Example: -t 2
+  -s, --stage STAGE     `match` (Analyzer::find: folding, automaton, checks; the default) or
+                        `all` (Analyzer::analyze: languages, sentences and mentions).
+      --limit-mb M      Read at most M MB (10^6 bytes) of text.  Example: --limit-mb 15
+      --json            Print one JSON object with every figure instead of text.
+      --baseline        Also run bare aho-corasick and daachorse over the folded names and
+                        documents (nomina::fold, not timed), for ratios in the same run.
+  -h, --help            Print this help.
+
+Example:
+  cargo run --release --example corpus_bench -- -g bench-data/gazetteer/gaz-100k.tsv \\
+      -c bench-data/corpus/corpus.jsonl --stage all --threads 2 --baseline
+";
+
+/// Parses the command line; `Err(None)` asks for the help, `Err(Some(msg))` is a usage error
+/// naming the option.
+fn parse_args() -> Result<Args, Option<String>> {
+    use lexopt::prelude::*;
+    fn text(p: &mut lexopt::Parser, name: &str) -> Result<String, Option<String>> {
+        let v = p.value().map_err(|e| Some(e.to_string()))?;
+        v.into_string()
+            .map_err(|v| Some(format!("invalid value {v:?} for {name}: not valid UTF-8")))
+    }
+    fn number<T: std::str::FromStr>(p: &mut lexopt::Parser, name: &str) -> Result<T, Option<String>> {
+        let v = text(p, name)?;
+        v.parse()
+            .map_err(|_| Some(format!("invalid value `{v}` for {name}: expected a number")))
+    }
     let mut gazetteer = None;
     let mut corpus = None;
     let mut threads = 1;
@@ -45,36 +85,33 @@ fn parse_args() -> Result<Args, String> {
     let mut limit = None;
     let mut json = false;
     let mut baseline = false;
-    let mut it = std::env::args().skip(1);
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
-        match a.as_str() {
-            "--gazetteer" => gazetteer = Some(PathBuf::from(value("--gazetteer")?)),
-            "--corpus" => corpus = Some(PathBuf::from(value("--corpus")?)),
-            "--threads" => {
-                threads = value("--threads")?
-                    .parse()
-                    .map_err(|_| "--threads needs a number".to_string())?
+    let mut p = lexopt::Parser::from_env();
+    while let Some(arg) = p.next().map_err(|e| Some(e.to_string()))? {
+        match arg {
+            Short('g') | Long("gazetteer") => gazetteer = Some(PathBuf::from(text(&mut p, "--gazetteer")?)),
+            Short('c') | Long("corpus") => corpus = Some(PathBuf::from(text(&mut p, "--corpus")?)),
+            Short('t') | Long("threads") => threads = number(&mut p, "--threads")?,
+            Short('s') | Long("stage") => {
+                stage = text(&mut p, "--stage")?;
+                if stage != "match" && stage != "all" {
+                    return Err(Some(format!(
+                        "invalid value `{stage}` for --stage (expected `match` or `all`)"
+                    )));
+                }
             }
-            "--stage" => stage = value("--stage")?,
-            "--limit-mb" => {
-                let mb: f64 = value("--limit-mb")?
-                    .parse()
-                    .map_err(|_| "--limit-mb needs a number".to_string())?;
+            Long("limit-mb") => {
+                let mb: f64 = number(&mut p, "--limit-mb")?;
                 limit = Some((mb * 1e6) as usize);
             }
-            "--json" => json = true,
-            "--baseline" => baseline = true,
-            "--help" | "-h" => return Err(String::new()),
-            other => return Err(format!("unknown argument `{other}`")),
+            Long("json") => json = true,
+            Long("baseline") => baseline = true,
+            Short('h') | Long("help") => return Err(None),
+            _ => return Err(Some(arg.unexpected().to_string())),
         }
     }
-    if stage != "match" && stage != "all" {
-        return Err(format!("--stage must be `match` or `all`, not `{stage}`"));
-    }
     Ok(Args {
-        gazetteer: gazetteer.ok_or("--gazetteer is required")?,
-        corpus: corpus.ok_or("--corpus is required")?,
+        gazetteer: gazetteer.ok_or(Some("--gazetteer is required".to_string()))?,
+        corpus: corpus.ok_or(Some("--corpus is required".to_string()))?,
         threads: threads.max(1),
         stage,
         limit,
@@ -187,13 +224,12 @@ fn status_kib(key: &str) -> f64 {
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(a) => a,
-        Err(e) => {
-            if !e.is_empty() {
-                eprintln!("corpus_bench: {e}");
-            }
-            eprintln!(
-                "usage: corpus_bench --gazetteer G.tsv --corpus PATH [--threads N] [--stage match|all] [--limit-mb M] [--json] [--baseline]"
-            );
+        Err(None) => {
+            print!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        Err(Some(e)) => {
+            eprintln!("corpus_bench: {e}\nTry `corpus_bench --help` for the options.");
             return ExitCode::from(2);
         }
     };
@@ -217,7 +253,13 @@ fn run(args: &Args) -> Result<(), String> {
     } else {
         Gazetteer::from_tsv_path(&args.gazetteer)
     }
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| {
+        // The I/O cause of `Error::Io` is its source, not part of its message.
+        match std::error::Error::source(&e) {
+            Some(cause) => format!("{e}: {cause}"),
+            None => e.to_string(),
+        }
+    })?;
     let load_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let analyzer = Analyzer::new(&gaz).map_err(|e| e.to_string())?;
