@@ -88,6 +88,30 @@
 //! character. Sentences cover the input in order, without gap or overlap, each with its trailing
 //! white space.
 //!
+//! Character offsets (Unicode scalar values, what Python's `str` indexes) are computed only when
+//! asked: [`Mention::char_span`] for one mention, [`Analysis::to_record_with`]`(`[`Offsets::Chars`]`)`
+//! for a whole analysis in one walk over the text.
+//!
+//! # Owning results
+//!
+//! A [`Mention`] borrows the analyzer (`'a`: [`Mention::id`], [`Mention::kind`],
+//! [`Mention::name`], [`Mention::candidates`] live that long) and the text (`'t`:
+//! [`Mention::text`]). To keep results beyond either, to send them elsewhere or write them and
+//! read them back, convert them to the owned, serde-ready records: [`MentionRecord`] and
+//! [`AnalysisRecord`] (the JSON the annotate example prints).
+//!
+//! ```
+//! use nomina::{Analyzer, AnalysisRecord, Gazetteer};
+//! let gaz = Gazetteer::from_tsv_str("Q36215\tperson\tMark Zuckerberg\nQ380\torganization\tMeta\n")?;
+//! let analyzer = Analyzer::new(&gaz)?;
+//! let ids: Vec<&str> = analyzer.mentions("Mark Zuckerberg a quitté Meta ?").map(|m| m.id()).collect();
+//! assert_eq!(ids, ["Q36215", "Q380"]);
+//! let record: AnalysisRecord = analyzer.analyze("Meta ha risposto.").to_record();
+//! let json = serde_json::to_string(&record).unwrap();
+//! assert_eq!(serde_json::from_str::<AnalysisRecord>(&json).unwrap(), record);
+//! # Ok::<(), nomina::Error>(())
+//! ```
+//!
 //! # Languages
 //!
 //! The document language comes from the whole text; each sentence gets its own when it is long
@@ -100,7 +124,10 @@
 //! TSV, one name a line: `id<TAB>kind<TAB>name[<TAB>langs[<TAB>flags]]` (see
 //! [`GazetteerBuilder::add_tsv`]); JSON Lines, one entity a line (see
 //! [`GazetteerBuilder::add_jsonl`]); or built in code with [`Gazetteer::builder`]. A malformed
-//! line is an [`Error::Parse`] naming the source, the line and the cause.
+//! line is an [`Error::Parse`] naming the source, the line and the cause. A line that loads but
+//! is probably a mistake (a header line, a name that can never match, a duplicate, a name in a
+//! language the analyzer does not allow) is a [`Warning`] with its source and line:
+//! [`Gazetteer::warnings`], [`Gazetteer::check`].
 //!
 //! # Features
 //!
