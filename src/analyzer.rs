@@ -419,7 +419,6 @@ fn give_back_buffers(b: &mut Buffers) {
 }
 
 /// Iterator over the mentions of a text, from [`Analyzer::mentions`].
-#[derive(Debug)]
 pub struct Mentions<'a, 't> {
     analyzer: &'a Analyzer,
     text: &'t str,
@@ -429,6 +428,17 @@ pub struct Mentions<'a, 't> {
     next_sentence: usize,
     buf: Vec<Mention<'a, 't>>,
     stem_buf: Vec<Mention<'a, 't>>,
+}
+
+impl std::fmt::Debug for Mentions<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mentions")
+            .field("text_len", &self.text.len())
+            .field("language", &self.doc_lang)
+            .field("sentences", &self.b.sentences.len())
+            .field("next_sentence", &self.next_sentence)
+            .finish()
+    }
 }
 
 impl Drop for Mentions<'_, '_> {

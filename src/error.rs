@@ -6,6 +6,20 @@ use std::path::PathBuf;
 ///
 /// Analysing text never fails: only construction does. Messages are lower-case and name the
 /// offending value; errors read from a file carry its path and 1-based line number.
+///
+/// A message never repeats its cause: the cause of [`Error::Io`] is its
+/// [`source`](std::error::Error::source), so reporters that print the chain (anyhow's `{:#}`)
+/// print each part once.
+///
+/// ```
+/// use std::error::Error as _;
+/// let e = nomina::Gazetteer::from_tsv_path("no/such/noms.tsv").unwrap_err();
+/// assert_eq!(e.to_string(), "cannot read gazetteer no/such/noms.tsv");
+/// let cause = e.source().and_then(|c| c.downcast_ref::<std::io::Error>()).unwrap();
+/// assert_eq!(cause.kind(), std::io::ErrorKind::NotFound);
+/// let e = nomina::Gazetteer::from_tsv_str("Q90\tlocation\n").unwrap_err();
+/// assert!(e.to_string().starts_with("<string>:1: expected 3 to 5 tab-separated columns"));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

@@ -493,7 +493,7 @@ impl Entity {
 /// assert_eq!(gaz.get("Q3783").unwrap().kind(), &Kind::Location);
 /// # Ok::<(), nomina::Error>(())
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
     index: HashMap<Arc<str>, usize, crate::matcher::BuildFx>,
@@ -671,6 +671,30 @@ impl Gazetteer {
     }
 }
 
+/// A summary, not the contents (a gazetteer may hold millions of names):
+/// `Gazetteer { entities: 2, names: 3, sources: ["<string>"], warnings: 0 }`.
+impl fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("entities", &self.entities.len())
+            .field("names", &self.names_len)
+            .field("sources", &self.sources)
+            .field("warnings", &self.warnings_total)
+            .finish()
+    }
+}
+
+impl fmt::Debug for GazetteerBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GazetteerBuilder")
+            .field("entities", &self.gaz.entities.len())
+            .field("names", &self.gaz.names_len)
+            .field("sources", &self.gaz.sources)
+            .field("warnings", &self.gaz.warnings_total)
+            .finish()
+    }
+}
+
 /// Builds a [`Gazetteer`] from names added in code and from files.
 ///
 /// Rules, whatever the source:
@@ -704,7 +728,7 @@ impl Gazetteer {
 /// assert_eq!(gaz.names_len(), 5);
 /// # Ok::<(), nomina::Error>(())
 /// ```
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct GazetteerBuilder {
     gaz: Gazetteer,
     /// The bytes of all names added.

@@ -504,3 +504,25 @@ fn ids_outlive_the_texts_they_were_found_in() {
     let counts: Vec<(&str, usize)> = counts.into_iter().collect();
     assert_eq!(counts, [("Q380", 2), ("Q3884", 1), ("Q458", 3), ("Q907112", 2)]);
 }
+
+#[test]
+fn debug_output_is_a_summary() {
+    let gaz = gazetteer();
+    assert_eq!(
+        format!("{gaz:?}"),
+        "Gazetteer { entities: 6, names: 8, sources: [\"<string>\"], warnings: 0 }"
+    );
+    let mut b = Gazetteer::builder();
+    b.add("Q90", Kind::Location, "Parigi").unwrap();
+    b.add("Q90", Kind::Location, "Parigi").unwrap();
+    assert_eq!(
+        format!("{b:?}"),
+        "GazetteerBuilder { entities: 1, names: 1, sources: [], warnings: 1 }"
+    );
+    let a = Analyzer::new(&gaz).unwrap();
+    let it = a.mentions("Meta e Netflix. Poi Amazon.");
+    assert_eq!(
+        format!("{it:?}"),
+        "Mentions { text_len: 27, language: Some(Italian), sentences: 2, next_sentence: 0 }"
+    );
+}
