@@ -229,6 +229,41 @@ impl MatchKind {
     }
 }
 
+impl std::fmt::Display for MatchKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for MatchKind {
+    type Err = crate::error::Error;
+    /// Parses the JSON name: `exact`, `elision`, `case`, `accent` or `stem`.
+    ///
+    /// ```
+    /// use nomina::MatchKind;
+    /// assert_eq!("case".parse::<MatchKind>()?, MatchKind::Case);
+    /// assert_eq!(MatchKind::Elision.to_string(), "elision");
+    /// assert!("fuzzy".parse::<MatchKind>().is_err());
+    /// # Ok::<(), nomina::Error>(())
+    /// ```
+    fn from_str(s: &str) -> crate::error::Result<MatchKind> {
+        [
+            MatchKind::Exact,
+            MatchKind::Elision,
+            MatchKind::Case,
+            MatchKind::Accent,
+            MatchKind::Stem,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s.trim())
+        .ok_or_else(|| {
+            crate::error::Error::Option(format!(
+                "unknown match kind `{s}` (expected exact, elision, case, accent or stem)"
+            ))
+        })
+    }
+}
+
 impl<'a, 't> Mention<'a, 't> {
     /// The id of the first candidate entity.
     pub fn id(&self) -> &'a str {
