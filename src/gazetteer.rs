@@ -357,7 +357,7 @@ impl Entity {
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    index: HashMap<Arc<str>, usize, crate::matcher::BuildFx>,
+    index: HashMap<Arc<str>, usize, crate::hash::BuildFx>,
     names_len: usize,
 }
 
@@ -457,7 +457,7 @@ pub struct GazetteerBuilder {
     /// The bytes of all names added.
     name_bytes: usize,
     /// Hashes of (entity, name, options) already added, to drop duplicates in O(1).
-    seen: std::collections::HashSet<u64, crate::matcher::BuildFx>,
+    seen: std::collections::HashSet<u64, crate::hash::BuildFx>,
 }
 
 impl GazetteerBuilder {
@@ -545,7 +545,7 @@ impl GazetteerBuilder {
         }
         let key = {
             use std::hash::{Hash, Hasher};
-            let mut h = std::hash::BuildHasher::build_hasher(&crate::matcher::BuildFx);
+            let mut h = std::hash::BuildHasher::build_hasher(&crate::hash::BuildFx);
             (idx, &name.text, name.langs, name.exact, name.stem).hash(&mut h);
             h.finish()
         };

@@ -129,6 +129,7 @@
 mod analyzer;
 mod error;
 mod gazetteer;
+mod hash;
 mod lang;
 mod matcher;
 mod mention;
@@ -136,6 +137,7 @@ mod normalize;
 mod segment;
 mod stem;
 mod swar;
+mod trie;
 
 pub use analyzer::{Analysis, Analyzer, AnalyzerBuilder, DEFAULT_LANGUAGES, Mentions, Sentence};
 pub use error::{Error, Result};
