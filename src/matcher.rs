@@ -210,8 +210,9 @@ struct Pattern {
     first: u32,
     /// The folded name's last word is an elision word (`dell`, `l`): not a match before `'`.
     elidable_end: bool,
-    /// Its entries belong to several entities: `Matcher::shared` holds their candidate list.
-    shared: bool,
+    /// Its entries belong to several entities: the index of their candidate list in
+    /// `Matcher::shared`, else `u32::MAX`.
+    shared: u32,
     /// No entry has a language limit or asks for an exact match: with a capitalised surface
     /// every entry passes, and the candidates are the precomputed list.
     plain: bool,
@@ -232,7 +233,7 @@ pub(crate) struct Matcher {
     /// The distinct language sets of the entries.
     lang_sets: Vec<LangSet>,
     /// The candidate lists of patterns whose names belong to several entities.
-    shared: HashMap<u32, Arc<[u32]>, BuildFx>,
+    shared: Vec<Arc<[u32]>>,
     /// The ids, kinds and names, shared with the other tiers and with mentions.
     catalog: Arc<Catalog>,
     /// The non-word bytes that start some pattern (names such as `#MeToo`).
@@ -376,7 +377,7 @@ impl Matcher {
         let mut slots: Vec<Option<Entry>> = raw.into_iter().map(Some).collect();
         let mut entries = Vec::with_capacity(slots.len());
         let mut patterns = Vec::with_capacity(keys.len());
-        let mut shared = HashMap::with_hasher(BuildFx);
+        let mut shared = Vec::new();
         let mut k = 0;
         while k < order.len() {
             let pid = pids.get(order[k] as usize).copied().unwrap_or(0);
@@ -391,9 +392,12 @@ impl Matcher {
                 }
                 k += 1;
             }
-            if ids.len() > 1 {
-                shared.insert(pid, Arc::from(ids.as_slice()));
-            }
+            let shared_index = if ids.len() > 1 {
+                shared.push(Arc::from(ids.as_slice()));
+                u32::try_from(shared.len() - 1).unwrap_or(u32::MAX)
+            } else {
+                u32::MAX
+            };
             let key = keys.get(pid as usize).copied().unwrap_or(&[]);
             let last_word = key.rsplit(|&b| !is_word_byte(b)).next().unwrap_or(&[]);
             let plain = entries.get(first as usize..).is_some_and(|es| {
@@ -403,7 +407,7 @@ impl Matcher {
             patterns.push(Pattern {
                 first,
                 elidable_end: is_elision(last_word),
-                shared: ids.len() > 1,
+                shared: shared_index,
                 plain,
             });
         }
@@ -501,7 +505,7 @@ impl Matcher {
     pub(crate) fn tables_memory(&self) -> usize {
         self.entries.capacity() * std::mem::size_of::<Entry>()
             + self.patterns.capacity() * std::mem::size_of::<Pattern>()
-            + self.shared.len() * 32
+            + self.shared.iter().map(|l| 16 + l.len() * 4).sum::<usize>()
     }
 
     /// Heap memory of the catalog (shared by every tier), in bytes.
@@ -740,7 +744,6 @@ impl Matcher {
                 e,
                 surface,
                 pattern,
-                pid,
                 first.name,
                 first.entity,
                 None,
@@ -783,7 +786,6 @@ impl Matcher {
             e,
             surface,
             pattern,
-            pid,
             name,
             first,
             Some(&scratch.passing),
@@ -802,7 +804,6 @@ impl Matcher {
         e: usize,
         surface: &'t str,
         pattern: &Pattern,
-        pid: u32,
         name: u32,
         first: u32,
         passing: Option<&[u32]>,
@@ -815,7 +816,7 @@ impl Matcher {
                 && fb.get(start - 2).is_some_and(|&b| is_word_byte(b));
             surface_kind(surface, self.catalog.name(name), elided)
         };
-        let all = match pattern.shared.then(|| self.shared.get(&pid)).flatten() {
+        let all = match self.shared.get(pattern.shared as usize) {
             None => None,
             Some(all) => match passing {
                 None => Some(all.clone()),
@@ -968,12 +969,8 @@ fn surface_kind(surface: &str, name: &str, elided: bool) -> MatchKind {
             MatchKind::Exact
         };
     }
-    let lower = |s: &str| {
-        normalize::exact_chars(s)
-            .flat_map(char::to_lowercase)
-            .collect::<Vec<char>>()
-    };
-    if lower(surface) == lower(name) {
+    let lower = |s| normalize::exact_chars(s).flat_map(char::to_lowercase);
+    if lower(surface).eq(lower(name)) {
         MatchKind::Case
     } else {
         MatchKind::Accent
