@@ -247,6 +247,9 @@ pub(crate) struct Matcher {
     lower_first_words: Bloom,
     /// Of those, the patterns that are one word (or one word then punctuation).
     singles: Bloom,
+    /// The first words of the patterns outside the trie: the automata are walked from a word
+    /// start only if it is one of them.
+    rest_first_words: Bloom,
     /// Patterns of several words, by their first two words and what separates them: a text word
     /// that starts only longer names is walked from only if it and the next word are such a
     /// pair. Checked only for words that passed `first_words`.
@@ -454,6 +457,14 @@ impl Matcher {
         }
         let flags: Vec<u32> = uncapped.iter().map(|&u| if u { 0 } else { CAPPED }).collect();
         let (trie, rest) = WordTrie::build(&keys, &flags);
+        let mut rest_first_words = Bloom::with_items(rest.len());
+        for &p in &rest {
+            if let Some(k) = keys.get(p as usize) {
+                if char_at(k, 0).is_some_and(|(c, _)| is_word_char(c)) {
+                    rest_first_words.insert(word_hash(k, 0, word_end(k, 0)));
+                }
+            }
+        }
         let rest_keys: Vec<&[u8]> = rest
             .iter()
             .map(|&p| keys.get(p as usize).copied().unwrap_or(&[]))
@@ -476,6 +487,7 @@ impl Matcher {
             lower_first_words,
             singles,
             pairs,
+            rest_first_words,
             stemmed,
         })
     }
@@ -499,6 +511,7 @@ impl Matcher {
             + self.lower_first_words.memory()
             + self.singles.memory()
             + self.pairs.memory()
+            + self.rest_first_words.memory()
     }
 
     /// Heap memory of the compiled tables (entries, patterns), in bytes.
@@ -616,11 +629,13 @@ impl Matcher {
         let fb = folded.bytes().get(..seg.folded.end)?;
         let b = *fb.get(i)?;
         scratch.hits.clear();
+        let mut other = true;
         if let Some((j, h)) = word {
             self.trie_hits(fb, i, j, h, lower, scratch);
+            other = self.rest_first_words.may_contain(h);
         }
         let routes = &self.routes[b as usize];
-        if !routes.is_empty() {
+        if other && !routes.is_empty() {
             for &s in routes {
                 let Some(shard) = self.shards.get(s as usize) else {
                     continue;

@@ -137,21 +137,30 @@ const STOP: [u8; 256] = {
     t
 };
 
+/// The lanes of `x` that hold an ASCII word byte (`0-9`, `a-z`, `A-Z`, `_`), as high bits.
+#[inline]
+fn word_lanes(x: u64) -> u64 {
+    use crate::swar::{HI, at_least, eq};
+    let a = x & !HI;
+    // Bit 5 set: upper-case letters become lower-case ones; `@` and `[`..`_` leave a-z.
+    let l = a | 0x2020_2020_2020_2020;
+    let letter = at_least(l, b'a') & !at_least(l, b'z' + 1);
+    let digit = at_least(a, b'0') & !at_least(a, b'9' + 1);
+    (letter | digit | eq(x, b'_')) & !(x & HI)
+}
+
 /// The end of the word that starts at `fb[i]`: eight bytes at a time while they are ASCII word
 /// bytes, then one character at a time.
 #[inline]
 pub(crate) fn word_end(fb: &[u8], mut i: usize) -> usize {
     loop {
-        if let Some(chunk) = fb.get(i..i + 8) {
-            let mut m = 0u32;
-            for (k, &b) in chunk.iter().enumerate() {
-                m |= u32::from(STOP[b as usize]) << k;
-            }
-            if m == 0 {
+        if let Some(x) = fb.get(i..).and_then(crate::swar::load) {
+            let stop = !word_lanes(x) & crate::swar::HI;
+            if stop == 0 {
                 i += 8;
                 continue;
             }
-            i += m.trailing_zeros() as usize;
+            i += (stop.trailing_zeros() / 8) as usize;
         } else {
             while fb.get(i).is_some_and(|&b| STOP[b as usize] == 0) {
                 i += 1;
@@ -190,22 +199,24 @@ pub(crate) fn next_word(fb: &[u8], i: usize, max: usize) -> Option<(usize, usize
     None
 }
 
-/// The words of a trie-shaped folded name: `(separator start, word start, word end)` each
-/// (the first separator is empty); `None` if the name is not trie-shaped.
-pub(crate) fn split_words(key: &[u8]) -> Option<Vec<(usize, usize, usize)>> {
-    let mut out = Vec::new();
+/// The words of a trie-shaped folded name into `out`: `(separator start, word start, word
+/// end)` each (the first separator is empty); false if the name is not trie-shaped.
+pub(crate) fn split_words(key: &[u8], out: &mut Vec<(usize, usize, usize)>) -> bool {
+    out.clear();
     // It must start with a word.
     if !char_at(key, 0).is_some_and(|(c, _)| is_word_char(c)) {
-        return None;
+        return false;
     }
     let mut end = word_end(key, 0);
     out.push((0, 0, end));
     while end < key.len() {
-        let (ws, we) = next_word(key, end, MAX_SEPARATOR)?;
+        let Some((ws, we)) = next_word(key, end, MAX_SEPARATOR) else {
+            return false;
+        };
         out.push((end, ws, we));
         end = we;
     }
-    Some(out)
+    true
 }
 
 /// What one step of a walk found.
@@ -275,12 +286,23 @@ impl WordTrie {
             arena.extend_from_slice(k);
             ends.push(arena.len() as u32);
         }
-        let mut b = Builder::new(keys.len());
+        // Size the table for the edges (at most one a word) before building it.
+        let mut words = Vec::new();
+        let edges: usize = keys
+            .iter()
+            .map(|k| {
+                if split_words(k, &mut words) {
+                    words.len()
+                } else {
+                    0
+                }
+            })
+            .sum();
+        let mut b = Builder::new(keys, edges);
         let mut rest = Vec::new();
         for (p, k) in keys.iter().enumerate() {
             let flag = flags.get(p).copied().unwrap_or(0);
-            let ok = split_words(k).is_some_and(|words| b.insert(k, p as u32, flag, &words));
-            if !ok {
+            if !(split_words(k, &mut words) && b.insert(k, p as u32, flag, &words)) {
                 rest.push(p as u32);
             }
         }
@@ -298,35 +320,52 @@ impl WordTrie {
     }
 }
 
+/// Where an edge's bytes (separator and word) are: a pattern and a range of it.
+#[derive(Debug, Clone, Copy, Default)]
+struct EdgeBytes {
+    parent: u32,
+    pattern: u32,
+    start: u32,
+    end: u32,
+}
+
 /// The table under construction, with what the build needs to check edges exactly.
 struct Builder<'k> {
+    keys: &'k [&'k [u8]],
     slots: Vec<Slot>,
     mask: usize,
     used: usize,
-    /// Per slot: the parent node and the edge's bytes (separator and word), for exactness.
-    edges: Vec<(u32, &'k [u8])>,
+    /// Per slot: the parent node and where the edge's bytes are, for exactness.
+    edges: Vec<EdgeBytes>,
     /// Nodes created so far (the root is 0).
     nodes: u32,
 }
 
 impl<'k> Builder<'k> {
-    fn new(patterns: usize) -> Builder<'k> {
-        // About one and a half edges per pattern before tails are cut; room for half as many
-        // again keeps probes short.
-        let cap = (patterns.saturating_mul(3)).next_power_of_two().max(16);
+    fn new(keys: &'k [&'k [u8]], edges: usize) -> Builder<'k> {
+        let cap = (edges.saturating_mul(4) / 3 + 1).next_power_of_two().max(16);
         Builder {
+            keys,
             slots: vec![Slot::default(); cap],
             mask: cap - 1,
             used: 0,
-            edges: vec![(0, &[][..]); cap],
+            edges: vec![EdgeBytes::default(); cap],
             nodes: 1,
         }
+    }
+
+    /// The bytes of an edge.
+    fn bytes(&self, e: EdgeBytes) -> &'k [u8] {
+        self.keys
+            .get(e.pattern as usize)
+            .and_then(|k| k.get(e.start as usize..e.end as usize))
+            .unwrap_or(&[])
     }
 
     fn grow(&mut self) {
         let cap = self.slots.len() * 2;
         let old_slots = std::mem::replace(&mut self.slots, vec![Slot::default(); cap]);
-        let old_edges = std::mem::replace(&mut self.edges, vec![(0, &[][..]); cap]);
+        let old_edges = std::mem::replace(&mut self.edges, vec![EdgeBytes::default(); cap]);
         self.mask = cap - 1;
         for (s, e) in old_slots.into_iter().zip(old_edges) {
             if s.key != 0 {
@@ -342,7 +381,7 @@ impl<'k> Builder<'k> {
 
     /// Finds or creates the edge `parent --bytes-->`; `None` when its key is taken by an edge
     /// with other bytes.
-    fn edge(&mut self, parent: u32, key: u64, bytes: &'k [u8]) -> Option<usize> {
+    fn edge(&mut self, parent: u32, key: u64, at: EdgeBytes) -> Option<usize> {
         if (self.used + 1) * 4 > self.slots.len() * 3 {
             self.grow();
         }
@@ -350,8 +389,8 @@ impl<'k> Builder<'k> {
         loop {
             let s = self.slots[i];
             if s.key == key {
-                let (p, b) = self.edges[i];
-                return (p == parent && b == bytes).then_some(i);
+                let e = self.edges[i];
+                return (e.parent == parent && self.bytes(e) == self.bytes(at)).then_some(i);
             }
             if s.key == 0 {
                 self.slots[i] = Slot {
@@ -359,7 +398,7 @@ impl<'k> Builder<'k> {
                     child: LEAF,
                     pattern: NO_PATTERN,
                 };
-                self.edges[i] = (parent, bytes);
+                self.edges[i] = at;
                 self.used += 1;
                 return Some(i);
             }
@@ -377,7 +416,13 @@ impl<'k> Builder<'k> {
                 sep_hash(key.get(ss..ws).unwrap_or(&[])),
                 word_hash(key, ws, we),
             );
-            let Some(i) = self.edge(node, h, key.get(ss..we).unwrap_or(&[])) else {
+            let bytes = EdgeBytes {
+                parent: node,
+                pattern: p,
+                start: ss as u32,
+                end: we as u32,
+            };
+            let Some(i) = self.edge(node, h, bytes) else {
                 return false;
             };
             if n + 1 < words.len() {
@@ -415,7 +460,7 @@ impl<'k> Builder<'k> {
                     *slot = i;
                 }
             }
-            let parent = self.edges[i].0 as usize;
+            let parent = self.edges[i].parent as usize;
             if let Some(d) = out_degree.get_mut(parent) {
                 *d += 1;
             }
@@ -452,7 +497,7 @@ impl<'k> Builder<'k> {
             if s.key == 0 || s.child == LEAF || s.child == TAIL {
                 continue;
             }
-            let parent = self.edges[i].0 as usize;
+            let parent = self.edges[i].parent as usize;
             let parent_chained =
                 parent != ROOT as usize && chain.get(parent).is_some_and(|&c| c != NO_PATTERN);
             if let Some(&p) = chain.get(s.child as usize) {
@@ -470,7 +515,7 @@ impl<'k> Builder<'k> {
         for i in 0..slots.len() {
             let s = slots[i];
             if s.key != 0 && s.child == LEAF {
-                let parent = self.edges[i].0 as usize;
+                let parent = self.edges[i].parent as usize;
                 if parent != ROOT as usize && chain.get(parent).is_some_and(|&c| c != NO_PATTERN) {
                     drop[i] = true;
                 }
@@ -556,6 +601,21 @@ mod tests {
         assert_eq!(walk(&t, b"internationalisatio"), []);
         // Tails: the two chains below `mark` and `a` are one edge each.
         assert_eq!(t.edges(), 7);
+    }
+
+    #[test]
+    fn word_lanes_agree_with_bytes() {
+        for a in 0u8..=255 {
+            for b in [
+                0u8, b' ', b'_', b'0', b'9', b'a', b'z', b'A', b'Z', b'@', b'[', b'`', b'{', 0x7f, 0xc3, a,
+            ] {
+                let bytes = [a, b, a, b, b, a, a, b];
+                let want = bytes.iter().enumerate().fold(0u64, |m, (k, &v)| {
+                    m | u64::from(STOP[v as usize] == 0) << (8 * k + 7)
+                });
+                assert_eq!(word_lanes(u64::from_le_bytes(bytes)), want, "{bytes:?}");
+            }
+        }
     }
 
     #[test]
