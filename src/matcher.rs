@@ -250,6 +250,10 @@ pub(crate) struct Matcher {
     /// The first words of the patterns outside the trie: the automata are walked from a word
     /// start only if it is one of them.
     rest_first_words: Bloom,
+    /// The first words after the leading punctuation of the patterns that start with it
+    /// (`‘Anabta`, `#MeToo`): the automata are walked from punctuation only if the next word is
+    /// one of them (when every such pattern's punctuation is short enough to look past).
+    punct_next_words: Option<Bloom>,
     /// Patterns of several words, by their first two words and what separates them: a text word
     /// that starts only longer names is walked from only if it and the next word are such a
     /// pair. Checked only for words that passed `first_words`.
@@ -270,6 +274,20 @@ pub(crate) trait Haystack {
         let _ = (f, cursor);
         None
     }
+    /// [`Haystack::to_original`] for a span at or after the offset `cursor` (a copy of the
+    /// scan's cursor) was last moved to.
+    #[inline]
+    fn to_original_from(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        within: Range<usize>,
+        cursor: usize,
+    ) -> (usize, usize) {
+        let _ = cursor;
+        self.to_original(text, start, end, within)
+    }
 }
 
 impl Haystack for Folded {
@@ -282,6 +300,17 @@ impl Haystack for Folded {
     #[inline]
     fn original_from(&self, f: usize, cursor: &mut usize) -> Option<usize> {
         Some(self.raw_original_from(f, cursor))
+    }
+    #[inline]
+    fn to_original_from(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        within: Range<usize>,
+        cursor: usize,
+    ) -> (usize, usize) {
+        Folded::to_original_from(self, text, start, end, within, cursor)
     }
 }
 
@@ -458,10 +487,19 @@ impl Matcher {
         let flags: Vec<u32> = uncapped.iter().map(|&u| if u { 0 } else { CAPPED }).collect();
         let (trie, rest) = WordTrie::build(&keys, &flags);
         let mut rest_first_words = Bloom::with_items(rest.len());
+        let mut punct_next_words = Some(Bloom::with_items(rest.len()));
         for &p in &rest {
-            if let Some(k) = keys.get(p as usize) {
-                if char_at(k, 0).is_some_and(|(c, _)| is_word_char(c)) {
-                    rest_first_words.insert(word_hash(k, 0, word_end(k, 0)));
+            let Some(k) = keys.get(p as usize) else { continue };
+            if char_at(k, 0).is_some_and(|(c, _)| is_word_char(c)) {
+                rest_first_words.insert(word_hash(k, 0, word_end(k, 0)));
+            } else {
+                match trie::next_word(k, 0, trie::MAX_SEPARATOR) {
+                    Some((ws, we)) => {
+                        if let Some(b) = punct_next_words.as_mut() {
+                            b.insert(word_hash(k, ws, we));
+                        }
+                    }
+                    None => punct_next_words = None,
                 }
             }
         }
@@ -488,6 +526,7 @@ impl Matcher {
             singles,
             pairs,
             rest_first_words,
+            punct_next_words,
             stemmed,
         })
     }
@@ -512,6 +551,7 @@ impl Matcher {
             + self.singles.memory()
             + self.pairs.memory()
             + self.rest_first_words.memory()
+            + self.punct_next_words.as_ref().map_or(0, Bloom::memory)
     }
 
     /// Heap memory of the compiled tables (entries, patterns), in bytes.
@@ -562,8 +602,8 @@ impl Matcher {
             };
             if !word {
                 // Only names that start with punctuation can start here.
-                if self.punct_starts[b as usize] && left_ok(fb, lo, i) {
-                    if let Some(end) = self.walk(text, folded, seg, i, None, false, scratch, out) {
+                if self.punct_starts[b as usize] && self.punct_may_start(fb, i) && left_ok(fb, lo, i) {
+                    if let Some(end) = self.walk(text, folded, seg, i, None, false, cursor, scratch, out) {
                         i = end;
                         continue;
                     }
@@ -599,12 +639,24 @@ impl Matcher {
                     ))
                 });
             if plausible && left_ok(fb, lo, i) {
-                if let Some(end) = self.walk(text, folded, seg, i, Some((j, h)), lower, scratch, out) {
+                if let Some(end) = self.walk(text, folded, seg, i, Some((j, h)), lower, cursor, scratch, out)
+                {
                     i = end;
                     continue;
                 }
             }
             i = j;
+        }
+    }
+
+    /// True if a pattern that starts with punctuation may start at `fb[i]`: the next word is
+    /// the first word of one.
+    #[inline]
+    fn punct_may_start(&self, fb: &[u8], i: usize) -> bool {
+        match &self.punct_next_words {
+            None => true,
+            Some(bloom) => trie::next_word(fb, i, trie::MAX_SEPARATOR)
+                .is_some_and(|(ws, we)| bloom.may_contain(word_hash(fb, ws, we))),
         }
     }
 
@@ -623,6 +675,7 @@ impl Matcher {
         i: usize,
         word: Option<(usize, u64)>,
         lower: bool,
+        cursor: usize,
         scratch: &mut Scratch,
         out: &mut Vec<Mention<'t>>,
     ) -> Option<usize> {
@@ -649,7 +702,7 @@ impl Matcher {
             scratch.hits.sort_unstable();
         }
         while let Some((end, pid)) = scratch.hits.pop() {
-            if let Some(m) = self.accept(text, folded, seg, i, end, pid, scratch) {
+            if let Some(m) = self.accept(text, folded, seg, i, end, pid, cursor, scratch) {
                 out.push(m);
                 return Some(end);
             }
@@ -713,6 +766,7 @@ impl Matcher {
         start: usize,
         end: usize,
         pid: u32,
+        cursor: usize,
         scratch: &mut Scratch,
     ) -> Option<Mention<'t>> {
         let fb = folded.bytes().get(..seg.folded.end)?;
@@ -733,7 +787,7 @@ impl Matcher {
         if in_url_or_email(fb, seg.folded.start, start, end) {
             return None;
         }
-        let (s, e) = folded.to_original(text, start, end, seg.original.clone());
+        let (s, e) = folded.to_original_from(text, start, end, seg.original.clone(), cursor);
         let surface = text.get(s..e)?;
         let lower_initial = surface
             .chars()

@@ -150,21 +150,31 @@ fn word_lanes(x: u64) -> u64 {
 }
 
 /// The end of the word that starts at `fb[i]`: eight bytes at a time while they are ASCII word
-/// bytes, then one character at a time.
-#[inline]
+/// bytes; a non-ASCII character or the last few bytes take the slow path.
+#[inline(always)]
 pub(crate) fn word_end(fb: &[u8], mut i: usize) -> usize {
+    while let Some(x) = fb.get(i..).and_then(crate::swar::load) {
+        let stop = !word_lanes(x) & crate::swar::HI;
+        if stop == 0 {
+            i += 8;
+            continue;
+        }
+        i += (stop.trailing_zeros() / 8) as usize;
+        return match fb.get(i) {
+            Some(&b) if b >= 0x80 => word_end_slow(fb, i),
+            _ => i,
+        };
+    }
+    word_end_slow(fb, i)
+}
+
+/// [`word_end`] one character at a time.
+#[cold]
+#[inline(never)]
+fn word_end_slow(fb: &[u8], mut i: usize) -> usize {
     loop {
-        if let Some(x) = fb.get(i..).and_then(crate::swar::load) {
-            let stop = !word_lanes(x) & crate::swar::HI;
-            if stop == 0 {
-                i += 8;
-                continue;
-            }
-            i += (stop.trailing_zeros() / 8) as usize;
-        } else {
-            while fb.get(i).is_some_and(|&b| STOP[b as usize] == 0) {
-                i += 1;
-            }
+        while fb.get(i).is_some_and(|&b| STOP[b as usize] == 0) {
+            i += 1;
         }
         match fb.get(i) {
             Some(&b) if b >= 0x80 => match char_at(fb, i) {
