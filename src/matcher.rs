@@ -203,19 +203,37 @@ struct Entry {
     cap: bool,
 }
 
-/// One distinct folded name.
+/// One distinct folded name, in eight bytes.
 #[derive(Debug, Clone)]
 struct Pattern {
-    /// The first of its entries; they run to the next pattern's first.
-    first: u32,
-    /// The folded name's last word is an elision word (`dell`, `l`): not a match before `'`.
-    elidable_end: bool,
+    /// The first of its entries (they run to the next pattern's first), with the flags
+    /// [`ELIDABLE_END`] and [`PLAIN`] in its high bits.
+    first_and_flags: u32,
     /// Its entries belong to several entities: the index of their candidate list in
     /// `Matcher::shared`, else `u32::MAX`.
     shared: u32,
-    /// No entry has a language limit or asks for an exact match: with a capitalised surface
-    /// every entry passes, and the candidates are the precomputed list.
-    plain: bool,
+}
+
+/// The folded name's last word is an elision word (`dell`, `l`): not a match before `'`.
+const ELIDABLE_END: u32 = 1 << 31;
+/// No entry has a language limit or asks for an exact match: with a capitalised surface every
+/// entry passes, and the candidates are the precomputed list.
+const PLAIN: u32 = 1 << 30;
+
+impl Pattern {
+    /// The index of its first entry (entries stay below 2^30: the gazetteer's name limit).
+    #[inline]
+    fn first(&self) -> usize {
+        (self.first_and_flags & !(ELIDABLE_END | PLAIN)) as usize
+    }
+    #[inline]
+    fn elidable_end(&self) -> bool {
+        self.first_and_flags & ELIDABLE_END != 0
+    }
+    #[inline]
+    fn plain(&self) -> bool {
+        self.first_and_flags & PLAIN != 0
+    }
 }
 
 /// The compiled gazetteer.
@@ -386,7 +404,7 @@ impl Matcher {
                 });
             }
         }
-        if raw.len() > u32::MAX as usize / 2 {
+        if raw.len() >= PLAIN as usize {
             return Err(Error::TooLarge(format!("{} names", raw.len())));
         }
         // 2. Deduplicate the keys: pattern ids in order of first appearance.
@@ -436,11 +454,16 @@ impl Matcher {
                 es.iter()
                     .all(|e: &Entry| !e.exact && lang_sets.get(e.langs as usize).is_some_and(|l| l.is_any()))
             });
+            let mut first_and_flags = first;
+            if is_elision(last_word) {
+                first_and_flags |= ELIDABLE_END;
+            }
+            if plain {
+                first_and_flags |= PLAIN;
+            }
             patterns.push(Pattern {
-                first,
-                elidable_end: is_elision(last_word),
+                first_and_flags,
                 shared: shared_index,
-                plain,
             });
         }
         drop(slots);
@@ -450,9 +473,9 @@ impl Matcher {
             .iter()
             .enumerate()
             .map(|(pid, p)| {
-                let end = patterns.get(pid + 1).map_or(entries.len(), |n| n.first as usize);
+                let end = patterns.get(pid + 1).map_or(entries.len(), Pattern::first);
                 entries
-                    .get(p.first as usize..end)
+                    .get(p.first()..end)
                     .is_some_and(|es| es.iter().any(|e| !e.cap))
             })
             .collect();
@@ -780,7 +803,7 @@ impl Matcher {
             if (next == b'.' || next == b'@') && char_at(fb, end + 1).is_some_and(|(c, _)| is_word_char(c)) {
                 return None;
             }
-            if next == b'\'' && pattern.elidable_end {
+            if next == b'\'' && pattern.elidable_end() {
                 return None;
             }
         }
@@ -795,14 +818,14 @@ impl Matcher {
             .is_some_and(|c| c.is_lowercase());
         scratch.passing.clear();
         let entries = self.entries.get(
-            pattern.first as usize
+            pattern.first()
                 ..self
                     .patterns
                     .get(pid as usize + 1)
-                    .map_or(self.entries.len(), |p| p.first as usize),
+                    .map_or(self.entries.len(), Pattern::first),
         )?;
         scratch.steps += 1;
-        if pattern.plain && !lower_initial {
+        if pattern.plain() && !lower_initial {
             // Every entry passes: the first name, and every entity of the pattern.
             let first = entries.first()?;
             return Some(self.mention(

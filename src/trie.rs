@@ -50,8 +50,9 @@ pub(crate) struct Slot {
 /// The compiled word trie, and the folded bytes of every pattern to check hits against.
 #[derive(Debug, Clone)]
 pub(crate) struct WordTrie {
+    /// Open addressing, linear probing; the home slot of a key is [`home`] (the table need not
+    /// be a power of two, so it holds a third more slots than edges, not up to twice as many).
     slots: Vec<Slot>,
-    mask: usize,
     /// The folded patterns, end to end.
     keys: Vec<u8>,
     /// `keys[ends[p - 1]..ends[p]]` is pattern `p`.
@@ -229,6 +230,12 @@ pub(crate) fn split_words(key: &[u8], out: &mut Vec<(usize, usize, usize)>) -> b
     true
 }
 
+/// The home slot of `key` in a table of `n` slots: the high bits of `key` scaled to `n`.
+#[inline]
+fn home(key: u64, n: usize) -> usize {
+    ((u128::from(key) * n as u128) >> 64) as usize
+}
+
 /// What one step of a walk found.
 pub(crate) enum Step {
     /// No edge.
@@ -241,7 +248,8 @@ impl WordTrie {
     /// The slot of an edge key.
     #[inline]
     pub(crate) fn get(&self, key: u64) -> Step {
-        let mut i = key as usize & self.mask;
+        let n = self.slots.len();
+        let mut i = home(key, n);
         loop {
             let Some(s) = self.slots.get(i) else {
                 return Step::Dead;
@@ -252,7 +260,10 @@ impl WordTrie {
             if s.key == 0 {
                 return Step::Dead;
             }
-            i = (i + 1) & self.mask;
+            i += 1;
+            if i == n {
+                i = 0;
+            }
         }
     }
 
@@ -317,11 +328,9 @@ impl WordTrie {
             }
         }
         let slots = b.finish();
-        let mask = slots.len() - 1;
         (
             WordTrie {
                 slots,
-                mask,
                 keys: arena,
                 ends,
             },
@@ -537,13 +546,12 @@ impl<'k> Builder<'k> {
             .filter(|(s, d)| s.key != 0 && !d)
             .map(|(s, _)| s)
             .collect();
-        let cap = (kept.len() * 2).next_power_of_two().max(16);
-        let mask = cap - 1;
+        let cap = (kept.len() + kept.len() / 3).max(16);
         let mut table = vec![Slot::default(); cap];
         for s in kept {
-            let mut i = s.key as usize & mask;
+            let mut i = home(s.key, cap);
             while table[i].key != 0 {
-                i = (i + 1) & mask;
+                i = if i + 1 == cap { 0 } else { i + 1 };
             }
             table[i] = s;
         }
