@@ -340,6 +340,31 @@ impl Analyzer {
         });
         out
     }
+
+    /// [`find`](Analyzer::find), and the work it did: trie probes, automaton bytes stepped and
+    /// gazetteer entries examined. Not part of the stable API: tests use it to bound the work
+    /// on hostile input without timing anything.
+    #[doc(hidden)]
+    pub fn find_counting_steps<'a, 't>(&'a self, text: &'t str) -> (Vec<Mention<'a, 't>>, u64) {
+        let mut out = Vec::new();
+        let mut steps = 0;
+        with_buffers(|b| {
+            let range = b.folded.push(text, 0..text.len());
+            let seg = Segment {
+                folded: range,
+                original: 0..text.len(),
+                lang: None,
+                check_langs: false,
+                index: 0,
+            };
+            b.scratch.steps = 0;
+            self.inner
+                .matcher
+                .find(text, &b.folded, &seg, &mut b.scratch, &mut out);
+            steps = b.scratch.steps;
+        });
+        (out, steps)
+    }
 }
 
 /// Working buffers reused from one call to the next on the same thread, so a stream of

@@ -496,7 +496,7 @@ impl Entity {
 #[derive(Clone, Default)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    index: HashMap<Arc<str>, usize, crate::matcher::BuildFx>,
+    index: HashMap<Arc<str>, usize, crate::hash::BuildFx>,
     names_len: usize,
     /// The labels of the sources read (paths, `<string>`...), for warnings.
     sources: Vec<Arc<str>>,
@@ -734,7 +734,7 @@ pub struct GazetteerBuilder {
     /// The bytes of all names added.
     name_bytes: usize,
     /// Hashes of (entity, name, options) already added, to drop duplicates in O(1).
-    seen: std::collections::HashSet<u64, crate::matcher::BuildFx>,
+    seen: std::collections::HashSet<u64, crate::hash::BuildFx>,
 }
 
 impl GazetteerBuilder {
@@ -860,7 +860,7 @@ impl GazetteerBuilder {
         }
         let key = {
             use std::hash::{Hash, Hasher};
-            let mut h = std::hash::BuildHasher::build_hasher(&crate::matcher::BuildFx);
+            let mut h = std::hash::BuildHasher::build_hasher(&crate::hash::BuildFx);
             (idx, &name.text).hash(&mut h);
             h.finish()
         };

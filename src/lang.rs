@@ -546,6 +546,7 @@ impl LangDetector {
     }
 
     /// Counts the function words of `s` that belong to exactly one allowed language.
+    #[inline]
     fn votes(&self, s: &str) -> Votes {
         let mut v: Votes = [0; 7];
         if self.vote_mask == 0 {
@@ -564,6 +565,15 @@ impl LangDetector {
             // each letter and packed into `key` in one load when it fits in 8 bytes.
             let start = i;
             let mut j = i;
+            // Eight bytes at a time: the first lane that is no ASCII letter ends the run.
+            while let Some(x) = bytes.get(j..).and_then(crate::swar::load) {
+                let stop = !ascii_letter_lanes(x) & crate::swar::HI;
+                if stop != 0 {
+                    j += (stop.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                j += 8;
+            }
             while bytes.get(j).is_some_and(u8::is_ascii_alphabetic) {
                 j += 1;
             }
@@ -908,6 +918,14 @@ static FUNCTION_WORDS: [(u64, u8); 243] = [
     (0x00a9c36863726570, 0b0000010), // perché
     (0x6ea9c369626d6174, 0b0010000), // también
 ];
+
+/// The lanes of `x` that hold an ASCII letter, as high bits.
+#[inline]
+fn ascii_letter_lanes(x: u64) -> u64 {
+    use crate::swar::{HI, at_least};
+    let l = (x & !HI) | 0x2020_2020_2020_2020;
+    at_least(l, b'a') & !at_least(l, b'z' + 1) & !(x & HI)
+}
 
 #[cfg(test)]
 /// The languages (bits over [`VOTE_LANGS`]) that use `word` (lower-case UTF-8, at most 8 bytes)

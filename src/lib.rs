@@ -1,7 +1,8 @@
 //! nomina finds the entities of a gazetteer in multilingual news text: French and Italian
 //! first, and the English they quote. It detects the language of the document and of each
-//! sentence, splits sentences, and matches every name of the gazetteer in one Aho-Corasick pass
-//! over folded text, returning typed mentions whose byte spans point into the original input.
+//! sentence, splits sentences, and matches every name of the gazetteer in one pass over folded
+//! text, a word at a time, returning typed mentions whose byte spans point into the original
+//! input.
 //!
 //! # Quick start
 //!
@@ -132,16 +133,18 @@
 //! # Features
 //!
 //! nomina has no optional cargo features: the pipeline is always complete. Its dependencies are
-//! aho-corasick (the automaton), memchr (line-break search; already a dependency of
+//! aho-corasick (the automaton for names that start or end with punctuation), memchr (line-break search; already a dependency of
 //! aho-corasick), whatlang (languages), rust-stemmers (the stemmed tier), serde and serde_json
 //! (mentions and JSON Lines gazetteers) and thiserror (the error type); none of their types
 //! appear in the public API.
 //!
 //! # Performance
 //!
-//! The text is folded once (ASCII fast path, compact offset map); the anchored automaton is
-//! walked only where a word may start some name (and, for a word written with a lower-case
-//! initial, some name spelt without a capital); word boundaries, elision and capitalisation are checked
+//! The text is folded once (ASCII fast path, compact offset map); a word trie (one hash probe a
+//! word, the unique rest of a long name compared in one go) is walked only where a word may
+//! start some name (and, for a word written with a lower-case initial, some name spelt without
+//! a capital); a name shared by many entities costs one step when nothing about it depends on
+//! the sentence, and one step per entity otherwise; word boundaries, elision and capitalisation are checked
 //! locally at candidate edges; sentence ends are found by scanning for terminators, and sentence
 //! languages by a vote of function words, with whatlang only where the vote is undecided.
 //! Build the [`Analyzer`] once and share it: it is `Send + Sync`, and cloning it only clones an
@@ -156,6 +159,7 @@
 mod analyzer;
 mod error;
 mod gazetteer;
+mod hash;
 mod lang;
 mod matcher;
 mod mention;
@@ -163,6 +167,7 @@ mod normalize;
 mod segment;
 mod stem;
 mod swar;
+mod trie;
 
 pub use analyzer::{
     Analysis, AnalysisRecord, Analyzer, AnalyzerBuilder, DEFAULT_LANGUAGES, Mentions, Offsets, Sentence,

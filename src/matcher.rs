@@ -17,9 +17,11 @@ use aho_corasick::{Anchored, MatchKind as AcMatchKind, StartKind, dfa, nfa::cont
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{Entity, Gazetteer, LangSet, Name};
+use crate::hash::BuildFx;
 use crate::lang::Lang;
 use crate::mention::{Catalog, MatchKind, Mention};
 use crate::normalize::{self, Folded, char_at, is_word_byte, is_word_char};
+use crate::trie::{self, LEAF, NO_PATTERN, Step, TAIL, WordTrie, edge_key, sep_hash, word_end, word_hash};
 
 /// Patterns below this many bytes in total get a DFA (fastest, memory grows with
 /// states × byte classes); larger sets get a contiguous NFA (compact).
@@ -88,7 +90,7 @@ pub(crate) type Routes = Box<[Vec<u16>; 256]>;
 /// automaton each; the other groups share automata, balanced by bytes over the available
 /// threads (longest processing time first) when the gazetteer is large, else all in one.
 /// Automata are built in parallel.
-fn build_shards(keys: &[&[u8]], uncapped: &[bool], total: usize) -> Result<(Vec<Shard>, Routes)> {
+fn build_shards(keys: &[&[u8]], global: &[u32], flags: &[u32], total: usize) -> Result<(Vec<Shard>, Routes)> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let bins = if total >= SHARD_MIN_PATTERN_BYTES {
         threads
@@ -179,11 +181,8 @@ fn build_shards(keys: &[&[u8]], uncapped: &[bool], total: usize) -> Result<(Vec<
         let pids = pids
             .into_iter()
             .map(|p| {
-                if uncapped.get(p as usize).copied().unwrap_or(true) {
-                    p
-                } else {
-                    p | CAPPED
-                }
+                let g = global.get(p as usize).copied().unwrap_or(0);
+                g | flags.get(g as usize).copied().unwrap_or(0)
             })
             .collect();
         shards.push(Shard { auto, start, pids });
@@ -204,22 +203,46 @@ struct Entry {
     cap: bool,
 }
 
-/// One distinct folded name.
+/// One distinct folded name, in eight bytes.
 #[derive(Debug, Clone)]
 struct Pattern {
-    /// The first of its entries; they run to the next pattern's first.
-    first: u32,
-    /// The folded name's last word is an elision word (`dell`, `l`): not a match before `'`.
-    elidable_end: bool,
-    /// Its entries belong to several entities: `Matcher::shared` holds their candidate list.
-    shared: bool,
+    /// The first of its entries (they run to the next pattern's first), with the flags
+    /// [`ELIDABLE_END`] and [`PLAIN`] in its high bits.
+    first_and_flags: u32,
+    /// Its entries belong to several entities: the index of their candidate list in
+    /// `Matcher::shared`, else `u32::MAX`.
+    shared: u32,
+}
+
+/// The folded name's last word is an elision word (`dell`, `l`): not a match before `'`.
+const ELIDABLE_END: u32 = 1 << 31;
+/// No entry has a language limit or asks for an exact match: with a capitalised surface every
+/// entry passes, and the candidates are the precomputed list.
+const PLAIN: u32 = 1 << 30;
+
+impl Pattern {
+    /// The index of its first entry (entries stay below 2^30: the gazetteer's name limit).
+    #[inline]
+    fn first(&self) -> usize {
+        (self.first_and_flags & !(ELIDABLE_END | PLAIN)) as usize
+    }
+    #[inline]
+    fn elidable_end(&self) -> bool {
+        self.first_and_flags & ELIDABLE_END != 0
+    }
+    #[inline]
+    fn plain(&self) -> bool {
+        self.first_and_flags & PLAIN != 0
+    }
 }
 
 /// The compiled gazetteer.
 #[derive(Debug, Clone)]
 pub(crate) struct Matcher {
-    /// The automata: one, or one per group of first bytes for large gazetteers (built in
-    /// parallel).
+    /// The word trie: every pattern that is words joined by short separators.
+    trie: WordTrie,
+    /// The automata of the other patterns (starting or ending with punctuation): none, one, or
+    /// one per group of first bytes for large sets (built in parallel).
     shards: Vec<Shard>,
     /// The automata of each first byte.
     routes: Routes,
@@ -228,7 +251,7 @@ pub(crate) struct Matcher {
     /// The distinct language sets of the entries.
     lang_sets: Vec<LangSet>,
     /// The candidate lists of patterns whose names belong to several entities.
-    shared: HashMap<u32, Arc<[u32]>, BuildFx>,
+    shared: Vec<Arc<[u32]>>,
     /// The ids, kinds and names, shared with the other tiers and with mentions.
     catalog: Arc<Catalog>,
     /// The non-word bytes that start some pattern (names such as `#MeToo`).
@@ -242,6 +265,13 @@ pub(crate) struct Matcher {
     lower_first_words: Bloom,
     /// Of those, the patterns that are one word (or one word then punctuation).
     singles: Bloom,
+    /// The first words of the patterns outside the trie: the automata are walked from a word
+    /// start only if it is one of them.
+    rest_first_words: Bloom,
+    /// The first words after the leading punctuation of the patterns that start with it
+    /// (`‘Anabta`, `#MeToo`): the automata are walked from punctuation only if the next word is
+    /// one of them (when every such pattern's punctuation is short enough to look past).
+    punct_next_words: Option<Bloom>,
     /// Patterns of several words, by their first two words and what separates them: a text word
     /// that starts only longer names is walked from only if it and the next word are such a
     /// pair. Checked only for words that passed `first_words`.
@@ -262,6 +292,20 @@ pub(crate) trait Haystack {
         let _ = (f, cursor);
         None
     }
+    /// [`Haystack::to_original`] for a span at or after the offset `cursor` (a copy of the
+    /// scan's cursor) was last moved to.
+    #[inline]
+    fn to_original_from(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        within: Range<usize>,
+        cursor: usize,
+    ) -> (usize, usize) {
+        let _ = cursor;
+        self.to_original(text, start, end, within)
+    }
 }
 
 impl Haystack for Folded {
@@ -274,6 +318,17 @@ impl Haystack for Folded {
     #[inline]
     fn original_from(&self, f: usize, cursor: &mut usize) -> Option<usize> {
         Some(self.raw_original_from(f, cursor))
+    }
+    #[inline]
+    fn to_original_from(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        within: Range<usize>,
+        cursor: usize,
+    ) -> (usize, usize) {
+        Folded::to_original_from(self, text, start, end, within, cursor)
     }
 }
 
@@ -296,6 +351,9 @@ pub(crate) struct Segment {
 pub(crate) struct Scratch {
     hits: Vec<(usize, u32)>,
     passing: Vec<u32>,
+    /// Work done: trie probes, automaton bytes and entries examined (for tests that bound
+    /// work on hostile input).
+    pub(crate) steps: u64,
 }
 
 impl Matcher {
@@ -346,7 +404,7 @@ impl Matcher {
                 });
             }
         }
-        if raw.len() > u32::MAX as usize / 2 {
+        if raw.len() >= PLAIN as usize {
             return Err(Error::TooLarge(format!("{} names", raw.len())));
         }
         // 2. Deduplicate the keys: pattern ids in order of first appearance.
@@ -369,7 +427,7 @@ impl Matcher {
         let mut slots: Vec<Option<Entry>> = raw.into_iter().map(Some).collect();
         let mut entries = Vec::with_capacity(slots.len());
         let mut patterns = Vec::with_capacity(keys.len());
-        let mut shared = HashMap::with_hasher(BuildFx);
+        let mut shared = Vec::new();
         let mut k = 0;
         while k < order.len() {
             let pid = pids.get(order[k] as usize).copied().unwrap_or(0);
@@ -384,28 +442,40 @@ impl Matcher {
                 }
                 k += 1;
             }
-            if ids.len() > 1 {
-                shared.insert(pid, Arc::from(ids.as_slice()));
-            }
+            let shared_index = if ids.len() > 1 {
+                shared.push(Arc::from(ids.as_slice()));
+                u32::try_from(shared.len() - 1).unwrap_or(u32::MAX)
+            } else {
+                u32::MAX
+            };
             let key = keys.get(pid as usize).copied().unwrap_or(&[]);
             let last_word = key.rsplit(|&b| !is_word_byte(b)).next().unwrap_or(&[]);
+            let plain = entries.get(first as usize..).is_some_and(|es| {
+                es.iter()
+                    .all(|e: &Entry| !e.exact && lang_sets.get(e.langs as usize).is_some_and(|l| l.is_any()))
+            });
+            let mut first_and_flags = first;
+            if is_elision(last_word) {
+                first_and_flags |= ELIDABLE_END;
+            }
+            if plain {
+                first_and_flags |= PLAIN;
+            }
             patterns.push(Pattern {
-                first,
-                elidable_end: is_elision(last_word),
-                shared: ids.len() > 1,
+                first_and_flags,
+                shared: shared_index,
             });
         }
         drop(slots);
-        let total: usize = keys.iter().map(|k| k.len()).sum();
         let mut punct_starts = Box::new([false; 256]);
         // Patterns that some name without an initial capital spells.
         let uncapped: Vec<bool> = patterns
             .iter()
             .enumerate()
             .map(|(pid, p)| {
-                let end = patterns.get(pid + 1).map_or(entries.len(), |n| n.first as usize);
+                let end = patterns.get(pid + 1).map_or(entries.len(), Pattern::first);
                 entries
-                    .get(p.first as usize..end)
+                    .get(p.first()..end)
                     .is_some_and(|es| es.iter().any(|e| !e.cap))
             })
             .collect();
@@ -437,8 +507,35 @@ impl Matcher {
                 None => {}
             }
         }
-        let (shards, routes) = build_shards(&keys, &uncapped, total)?;
+        let flags: Vec<u32> = uncapped.iter().map(|&u| if u { 0 } else { CAPPED }).collect();
+        let (trie, rest) = WordTrie::build(&keys, &flags);
+        let mut rest_first_words = Bloom::with_items(rest.len());
+        let mut punct_next_words = Some(Bloom::with_items(rest.len()));
+        for &p in &rest {
+            let Some(k) = keys.get(p as usize) else { continue };
+            if char_at(k, 0).is_some_and(|(c, _)| is_word_char(c)) {
+                rest_first_words.insert(word_hash(k, 0, word_end(k, 0)));
+            } else {
+                match trie::next_word(k, 0, trie::MAX_SEPARATOR) {
+                    Some((ws, we)) => {
+                        if let Some(b) = punct_next_words.as_mut() {
+                            b.insert(word_hash(k, ws, we));
+                        }
+                    }
+                    None => punct_next_words = None,
+                }
+            }
+        }
+        let rest_keys: Vec<&[u8]> = rest
+            .iter()
+            .map(|&p| keys.get(p as usize).copied().unwrap_or(&[]))
+            .collect();
+        let rest_total = rest_keys.iter().map(|k| k.len()).sum();
+        let (shards, routes) = build_shards(&rest_keys, &rest, &flags, rest_total)?;
+        drop(keys);
+        drop(arena);
         Ok(Matcher {
+            trie,
             shards,
             routes,
             patterns,
@@ -451,6 +548,8 @@ impl Matcher {
             lower_first_words,
             singles,
             pairs,
+            rest_first_words,
+            punct_next_words,
             stemmed,
         })
     }
@@ -469,17 +568,20 @@ impl Matcher {
             })
             .sum();
         autos
+            + self.trie.memory()
             + self.first_words.memory()
             + self.lower_first_words.memory()
             + self.singles.memory()
             + self.pairs.memory()
+            + self.rest_first_words.memory()
+            + self.punct_next_words.as_ref().map_or(0, Bloom::memory)
     }
 
     /// Heap memory of the compiled tables (entries, patterns), in bytes.
     pub(crate) fn tables_memory(&self) -> usize {
         self.entries.capacity() * std::mem::size_of::<Entry>()
             + self.patterns.capacity() * std::mem::size_of::<Pattern>()
-            + self.shared.len() * 32
+            + self.shared.iter().map(|l| 16 + l.len() * 4).sum::<usize>()
     }
 
     /// Heap memory of the catalog (shared by every tier), in bytes.
@@ -523,8 +625,8 @@ impl Matcher {
             };
             if !word {
                 // Only names that start with punctuation can start here.
-                if self.punct_starts[b as usize] && left_ok(fb, lo, i) {
-                    if let Some(end) = self.walk(text, folded, seg, i, false, scratch, out) {
+                if self.punct_starts[b as usize] && self.punct_may_start(fb, i) && left_ok(fb, lo, i) {
+                    if let Some(end) = self.walk(text, folded, seg, i, None, false, cursor, scratch, out) {
                         i = end;
                         continue;
                     }
@@ -535,27 +637,33 @@ impl Matcher {
             // A word starts at `i`: find its end, then hash it.
             let j = word_end(fb, i);
             let h = word_hash(fb, i, j);
-            // Walk only if some name starts with this very word (and, for a word written with
-            // a lower-case initial, some name without a capital).
-            if !self.first_words.may_contain(h) {
-                i = j;
-                continue;
-            }
+            // Walk only if some name starts with this very word; for a word written with a
+            // lower-case initial (most words), some name without a capital, a much smaller set
+            // whose filter stays in cache.
             let lower = b.is_ascii_lowercase()
                 && folded
                     .original_from(i, &mut cursor)
                     .is_some_and(|o| starts_lower_case(text, o));
-            let plausible = (!lower || self.lower_first_words.may_contain(h))
-                && (self.singles.may_contain(h)
-                    || next_word(fb, j).is_some_and(|(w2, w2_end)| {
-                        self.pairs.may_contain(pair_hash(
-                            h,
-                            fb.get(j..w2).unwrap_or(&[]),
-                            word_hash(fb, w2, w2_end),
-                        ))
-                    }));
+            let starts = if lower {
+                &self.lower_first_words
+            } else {
+                &self.first_words
+            };
+            if !starts.may_contain(h) {
+                i = j;
+                continue;
+            }
+            let plausible = self.singles.may_contain(h)
+                || next_word(fb, j).is_some_and(|(w2, w2_end)| {
+                    self.pairs.may_contain(pair_hash(
+                        h,
+                        fb.get(j..w2).unwrap_or(&[]),
+                        word_hash(fb, w2, w2_end),
+                    ))
+                });
             if plausible && left_ok(fb, lo, i) {
-                if let Some(end) = self.walk(text, folded, seg, i, lower, scratch, out) {
+                if let Some(end) = self.walk(text, folded, seg, i, Some((j, h)), lower, cursor, scratch, out)
+                {
                     i = end;
                     continue;
                 }
@@ -564,10 +672,22 @@ impl Matcher {
         }
     }
 
-    /// Walks the automata of `fb[i]` from there, collecting the patterns that end at a word
-    /// boundary (only those with a name spelt without a capital if the text word has a
-    /// lower-case initial: `lower`), and turns the longest one that passes the checks into a
-    /// mention. Returns its end.
+    /// True if a pattern that starts with punctuation may start at `fb[i]`: the next word is
+    /// the first word of one.
+    #[inline]
+    fn punct_may_start(&self, fb: &[u8], i: usize) -> bool {
+        match &self.punct_next_words {
+            None => true,
+            Some(bloom) => trie::next_word(fb, i, trie::MAX_SEPARATOR)
+                .is_some_and(|(ws, we)| bloom.may_contain(word_hash(fb, ws, we))),
+        }
+    }
+
+    /// Collects the patterns that start at `fb[i]` and end at a word boundary (only those with
+    /// a name spelt without a capital if the text word has a lower-case initial: `lower`): from
+    /// the word trie when a word starts there (`word`: its end and hash), and from the
+    /// automata of the other patterns. Turns the longest one that passes the checks into a
+    /// mention and returns its end.
     #[inline]
     #[allow(clippy::too_many_arguments)]
     fn walk<'a, 't, H: Haystack>(
@@ -576,34 +696,87 @@ impl Matcher {
         folded: &H,
         seg: &Segment,
         i: usize,
+        word: Option<(usize, u64)>,
         lower: bool,
+        cursor: usize,
         scratch: &mut Scratch,
         out: &mut Vec<Mention<'a, 't>>,
     ) -> Option<usize> {
         let fb = folded.bytes().get(..seg.folded.end)?;
         let b = *fb.get(i)?;
-        let routes = &self.routes[b as usize];
         scratch.hits.clear();
-        for &s in routes {
-            let Some(shard) = self.shards.get(s as usize) else {
-                continue;
-            };
-            let Some(start) = shard.start else { continue };
-            match &shard.auto {
-                Auto::Dfa(a) => collect_hits(a, start, &shard.pids, fb, i, lower, &mut scratch.hits),
-                Auto::Nfa(a) => collect_hits(a, start, &shard.pids, fb, i, lower, &mut scratch.hits),
-            }
+        let mut other = true;
+        if let Some((j, h)) = word {
+            self.trie_hits(fb, i, j, h, lower, scratch);
+            other = self.rest_first_words.may_contain(h);
         }
-        if routes.len() > 1 {
+        let routes = &self.routes[b as usize];
+        if other && !routes.is_empty() {
+            for &s in routes {
+                let Some(shard) = self.shards.get(s as usize) else {
+                    continue;
+                };
+                let Some(start) = shard.start else { continue };
+                scratch.steps += match &shard.auto {
+                    Auto::Dfa(a) => collect_hits(a, start, &shard.pids, fb, i, lower, &mut scratch.hits),
+                    Auto::Nfa(a) => collect_hits(a, start, &shard.pids, fb, i, lower, &mut scratch.hits),
+                };
+            }
             scratch.hits.sort_unstable();
         }
         while let Some((end, pid)) = scratch.hits.pop() {
-            if let Some(m) = self.accept(text, folded, seg, i, end, pid, scratch) {
+            if let Some(m) = self.accept(text, folded, seg, i, end, pid, cursor, scratch) {
                 out.push(m);
                 return Some(end);
             }
         }
         None
+    }
+
+    /// Walks the word trie from the word `fb[i..j]` (hashed `h`), pushing `(end, pattern)` for
+    /// every pattern it reaches, shortest first.
+    #[inline]
+    fn trie_hits(&self, fb: &[u8], i: usize, j: usize, h: u64, lower: bool, scratch: &mut Scratch) {
+        let mut step = self.trie.first(h);
+        let mut end = j;
+        let push = |hits: &mut Vec<(usize, u32)>, end: usize, p: u32| {
+            if p & CAPPED == 0 {
+                hits.push((end, p));
+            } else if !lower {
+                hits.push((end, p & !CAPPED));
+            }
+        };
+        loop {
+            scratch.steps += 1;
+            let Step::Edge(slot) = step else { return };
+            if slot.child == TAIL {
+                // One pattern below: compare the rest of it.
+                let key = self.trie.key(slot.pattern & !CAPPED);
+                if let Some(rest) = key.get(end - i..) {
+                    let stop = end + rest.len();
+                    scratch.steps += rest.len() as u64 / 32;
+                    if fb.get(end..stop) == Some(rest) && boundary_after(fb, stop) {
+                        push(&mut scratch.hits, stop, slot.pattern);
+                    }
+                }
+                return;
+            }
+            if slot.pattern != NO_PATTERN {
+                push(&mut scratch.hits, end, slot.pattern);
+            }
+            if slot.child == LEAF {
+                return;
+            }
+            let Some((ws, we)) = trie::next_word(fb, end, trie::MAX_SEPARATOR) else {
+                return;
+            };
+            step = self.trie.get(edge_key(
+                slot.child,
+                sep_hash(fb.get(end..ws).unwrap_or(&[])),
+                word_hash(fb, ws, we),
+            ));
+            end = we;
+        }
     }
 
     /// Checks a candidate `folded[start..end]` for pattern `pid` and builds its mention.
@@ -616,23 +789,28 @@ impl Matcher {
         start: usize,
         end: usize,
         pid: u32,
+        cursor: usize,
         scratch: &mut Scratch,
     ) -> Option<Mention<'a, 't>> {
         let fb = folded.bytes().get(..seg.folded.end)?;
         let pattern = self.patterns.get(pid as usize)?;
+        // The trie's steps are hashes: the candidate must spell the pattern.
+        if fb.get(start..end)? != self.trie.key(pid) {
+            return None;
+        }
         // Right context: `twitter.com`, `meta@`, and elision words before an apostrophe.
         if let Some(&next) = fb.get(end) {
             if (next == b'.' || next == b'@') && char_at(fb, end + 1).is_some_and(|(c, _)| is_word_char(c)) {
                 return None;
             }
-            if next == b'\'' && pattern.elidable_end {
+            if next == b'\'' && pattern.elidable_end() {
                 return None;
             }
         }
         if in_url_or_email(fb, seg.folded.start, start, end) {
             return None;
         }
-        let (s, e) = folded.to_original(text, start, end, seg.original.clone());
+        let (s, e) = folded.to_original_from(text, start, end, seg.original.clone(), cursor);
         let surface = text.get(s..e)?;
         let lower_initial = surface
             .chars()
@@ -640,14 +818,32 @@ impl Matcher {
             .is_some_and(|c| c.is_lowercase());
         scratch.passing.clear();
         let entries = self.entries.get(
-            pattern.first as usize
+            pattern.first()
                 ..self
                     .patterns
                     .get(pid as usize + 1)
-                    .map_or(self.entries.len(), |p| p.first as usize),
+                    .map_or(self.entries.len(), Pattern::first),
         )?;
+        scratch.steps += 1;
+        if pattern.plain() && !lower_initial {
+            // Every entry passes: the first name, and every entity of the pattern.
+            let first = entries.first()?;
+            return Some(self.mention(
+                fb,
+                seg,
+                start,
+                s,
+                e,
+                text,
+                pattern,
+                first.name,
+                first.entity,
+                None,
+            ));
+        }
         let mut name = None;
         for entry in entries {
+            scratch.steps += 1;
             if seg.check_langs
                 && !self
                     .lang_sets
@@ -667,12 +863,44 @@ impl Matcher {
             if name.is_none() {
                 name = Some(entry.name);
             }
-            if !scratch.passing.contains(&entry.entity) {
+            // A pattern's entries of one entity are next to each other (gazetteer order).
+            if scratch.passing.last() != Some(&entry.entity) {
                 scratch.passing.push(entry.entity);
             }
         }
         let name = name?;
         let first = *scratch.passing.first()?;
+        Some(self.mention(
+            fb,
+            seg,
+            start,
+            s,
+            e,
+            text,
+            pattern,
+            name,
+            first,
+            Some(&scratch.passing),
+        ))
+    }
+
+    /// The mention of a candidate that passed, with its candidates: every entity of the pattern
+    /// (`passing` is `None`), or those in `passing`.
+    #[allow(clippy::too_many_arguments)]
+    fn mention<'a, 't>(
+        &'a self,
+        fb: &[u8],
+        seg: &Segment,
+        start: usize,
+        s: usize,
+        e: usize,
+        text: &'t str,
+        pattern: &Pattern,
+        name: u32,
+        first: u32,
+        passing: Option<&[u32]>,
+    ) -> Mention<'a, 't> {
+        let surface = text.get(s..e).unwrap_or("");
         let how = if self.stemmed {
             MatchKind::Stem
         } else {
@@ -681,13 +909,16 @@ impl Matcher {
                 && fb.get(start - 2).is_some_and(|&b| is_word_byte(b));
             surface_kind(surface, self.catalog.name(name), elided)
         };
-        let all = match pattern.shared.then(|| self.shared.get(&pid)).flatten() {
+        let all = match self.shared.get(pattern.shared as usize) {
             None => None,
-            Some(_) if scratch.passing.len() == 1 => None,
-            Some(all) if all.len() == scratch.passing.len() => Some(all.clone()),
-            Some(_) => Some(Arc::from(scratch.passing.as_slice())),
+            Some(all) => match passing {
+                None => Some(all.clone()),
+                Some(p) if p.len() <= 1 => None,
+                Some(p) if p.len() == all.len() => Some(all.clone()),
+                Some(p) => Some(Arc::from(p)),
+            },
         };
-        Some(Mention {
+        Mention {
             start: s,
             end: e,
             input: text,
@@ -697,7 +928,7 @@ impl Matcher {
             first,
             all,
             how,
-        })
+        }
     }
 }
 
@@ -720,104 +951,16 @@ fn starts_lower_case(text: &str, mut o: usize) -> bool {
     }
 }
 
-/// 1 for ASCII bytes that end a word, and for every non-ASCII byte (decoded separately).
-const STOP: [u8; 256] = {
-    let mut t = [1u8; 256];
-    let mut i = 0;
-    while i < 128 {
-        if (i as u8).is_ascii_alphanumeric() || i == b'_' as usize {
-            t[i] = 0;
-        }
-        i += 1;
-    }
-    t
-};
+/// The most bytes between the first two words of a pattern for the pair filter: a pattern
+/// whose first two words are further apart counts as a single word, so the pair filter never
+/// misses it.
+const MAX_SEPARATOR: usize = 8;
 
-/// The end of the word that starts at `fb[i]`: eight bytes at a time while they are ASCII word
-/// bytes, then one character at a time.
-#[inline]
-fn word_end(fb: &[u8], mut i: usize) -> usize {
-    loop {
-        if let Some(chunk) = fb.get(i..i + 8) {
-            let mut m = 0u32;
-            for (k, &b) in chunk.iter().enumerate() {
-                m |= u32::from(STOP[b as usize]) << k;
-            }
-            if m == 0 {
-                i += 8;
-                continue;
-            }
-            i += m.trailing_zeros() as usize;
-        } else {
-            while fb.get(i).is_some_and(|&b| STOP[b as usize] == 0) {
-                i += 1;
-            }
-        }
-        match fb.get(i) {
-            Some(&b) if b >= 0x80 => match char_at(fb, i) {
-                Some((c, l)) if is_word_char(c) => i += l,
-                _ => return i,
-            },
-            _ => return i,
-        }
-    }
-}
-
-/// A cheap hash of the word `fb[start..end]`: its first eight bytes and its length, mixed once.
-/// Words that share both collide, which only costs the Bloom filter a false positive.
-#[inline]
-fn word_hash(fb: &[u8], start: usize, end: usize) -> u64 {
-    let len = end - start;
-    let head = match fb.get(start..start + 8) {
-        Some(c) => {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(c);
-            let v = u64::from_le_bytes(a);
-            if len >= 8 {
-                v
-            } else {
-                v & ((1u64 << (8 * len)) - 1)
-            }
-        }
-        None => {
-            let mut v = 0u64;
-            for (k, &b) in fb.get(start..end).unwrap_or(&[]).iter().take(8).enumerate() {
-                v |= u64::from(b) << (8 * k);
-            }
-            v
-        }
-    };
-    let h = (head ^ (len as u64).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    h ^ (h >> 29)
-}
-
-/// The hash of a folded key's first word (its leading run of word characters).
-/// The next word after a word ending at `i`: its start and end, if what separates them is at
-/// most [`MAX_SEPARATOR`] bytes. A pattern whose first two words are further apart counts as a
-/// single word, so the pair filter never misses it.
+/// The next word after a word ending at `i`, within [`MAX_SEPARATOR`] bytes.
 #[inline]
 fn next_word(fb: &[u8], i: usize) -> Option<(usize, usize)> {
-    let mut k = i;
-    while k < fb.len() && k - i <= MAX_SEPARATOR {
-        let b = fb[k];
-        if b < 0x80 {
-            if is_word_byte(b) {
-                return (k > i).then(|| (k, word_end(fb, k)));
-            }
-            k += 1;
-        } else {
-            match char_at(fb, k) {
-                Some((c, _)) if is_word_char(c) => return (k > i).then(|| (k, word_end(fb, k))),
-                Some((_, l)) => k += l,
-                None => return None,
-            }
-        }
-    }
-    None
+    trie::next_word(fb, i, MAX_SEPARATOR)
 }
-
-/// The most bytes between the first two words of a pattern for the pair filter.
-const MAX_SEPARATOR: usize = 8;
 
 /// The hash of two words and what separates them.
 #[inline]
@@ -828,54 +971,6 @@ fn pair_hash(h1: u64, sep: &[u8], h2: u64) -> u64 {
     }
     let h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
     h ^ (h >> 31)
-}
-
-/// A fast, non-cryptographic hasher (FxHash) for build-time maps: keys are our own folded
-/// names, not attacker-chosen, and SipHash dominated the build of large gazetteers.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct BuildFx;
-
-impl std::hash::BuildHasher for BuildFx {
-    type Hasher = FxHasher;
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher(0)
-    }
-}
-
-/// See [`BuildFx`].
-pub(crate) struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in chunks.by_ref() {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(c);
-            self.write_u64(u64::from_le_bytes(a));
-        }
-        for &b in chunks.remainder() {
-            self.write_u64(u64::from(b));
-        }
-    }
-    #[inline]
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    #[inline]
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-    #[inline]
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        // The multiply leaves the high bits well mixed and the low ones poor; hashbrown takes
-        // its bucket from the low bits, so bring the high bits down (as rustc-hash 2 does).
-        self.0.rotate_left(26)
-    }
 }
 
 /// A blocked Bloom filter over 64-bit hashes, 16 bits per item: the high bits of a hash pick
@@ -930,9 +1025,11 @@ fn collect_hits<A: Automaton>(
     i: usize,
     lower: bool,
     hits: &mut Vec<(usize, u32)>,
-) {
+) -> u64 {
     let mut sid = start;
+    let mut steps = 0;
     for (j, &byte) in fb.iter().enumerate().skip(i) {
+        steps += 1;
         sid = auto.next_state(Anchored::Yes, sid, byte);
         if auto.is_special(sid) {
             if auto.is_dead(sid) {
@@ -952,6 +1049,7 @@ fn collect_hits<A: Automaton>(
             }
         }
     }
+    steps
 }
 
 /// How a surface relates to the name it matched (main tier).
@@ -964,12 +1062,8 @@ fn surface_kind(surface: &str, name: &str, elided: bool) -> MatchKind {
             MatchKind::Exact
         };
     }
-    let lower = |s: &str| {
-        normalize::exact_chars(s)
-            .flat_map(char::to_lowercase)
-            .collect::<Vec<char>>()
-    };
-    if lower(surface) == lower(name) {
+    let lower = |s| normalize::exact_chars(s).flat_map(char::to_lowercase);
+    if lower(surface).eq(lower(name)) {
         MatchKind::Case
     } else {
         MatchKind::Accent

@@ -236,24 +236,47 @@ impl Folded {
         end: usize,
         within: std::ops::Range<usize>,
     ) -> (usize, usize) {
-        let mut s = self.raw_original(start).clamp(within.start, within.end);
-        while s > within.start && !text.is_char_boundary(s) {
-            s -= 1;
-        }
-        let mut e = self.raw_original(end).clamp(s, within.end);
-        while e < within.end && !text.is_char_boundary(e) {
-            e += 1;
-        }
-        // Trailing format characters (zero-width space, soft hyphen, BOM...) are not part of a
-        // surface; combining marks are.
-        while let Some(c) = text.get(s..e).and_then(|t| t.chars().next_back()) {
-            if c.is_ascii() || !is_ignorable(c) {
-                break;
-            }
-            e -= c.len_utf8();
-        }
-        (s, e)
+        snap(text, self.raw_original(start), self.raw_original(end), within)
     }
+
+    /// [`Folded::to_original`] for a span that starts at or after the offset `cursor` was last
+    /// moved to by [`Folded::raw_original_from`]: maps both ends by walking forward from there.
+    #[inline]
+    pub(crate) fn to_original_from(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        within: std::ops::Range<usize>,
+        mut cursor: usize,
+    ) -> (usize, usize) {
+        let s = self.raw_original_from(start, &mut cursor);
+        let e = self.raw_original_from(end, &mut cursor);
+        snap(text, s, e, within)
+    }
+}
+
+/// Snaps a raw original span to char boundaries within `within`; the end grows over combining
+/// marks and drops trailing format characters.
+#[inline]
+fn snap(text: &str, s: usize, e: usize, within: std::ops::Range<usize>) -> (usize, usize) {
+    let mut s = s.clamp(within.start, within.end);
+    while s > within.start && !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    let mut e = e.clamp(s, within.end);
+    while e < within.end && !text.is_char_boundary(e) {
+        e += 1;
+    }
+    // Trailing format characters (zero-width space, soft hyphen, BOM...) are not part of a
+    // surface; combining marks are.
+    while let Some(c) = text.get(s..e).and_then(|t| t.chars().next_back()) {
+        if c.is_ascii() || !is_ignorable(c) {
+            break;
+        }
+        e -= c.len_utf8();
+    }
+    (s, e)
 }
 
 /// What one non-ASCII character folds to.

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use nomina::{Analyzer, Error, Gazetteer, Kind, MAX_NAME_BYTES, Name};
+use nomina::{Analyzer, Error, Gazetteer, Kind, Lang, MAX_NAME_BYTES, Name};
 
 fn load(bytes: &[u8]) -> Result<Gazetteer, Error> {
     let mut b = Gazetteer::builder();
@@ -283,4 +283,93 @@ fn a_million_names_sharing_a_prefix() {
     }
     let a = Analyzer::new(&b.build()).unwrap();
     assert_eq!(a.find("la Società Anonima Italiana 999999.").len(), 1);
+}
+
+/// Words in a text, for bounds on work.
+fn words(text: &str) -> u64 {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count() as u64
+}
+
+#[test]
+fn a_name_shared_by_ten_thousand_entities() {
+    // Wikidata names `Amazon`, `Paris` or `Saint-Martin` hundreds to thousands of times.
+    let mut b = Gazetteer::builder();
+    for i in 0..10_000 {
+        b.add(&format!("Q{i}"), Kind::Organization, "Amazon").unwrap();
+    }
+    let a = Analyzer::new(&b.build()).unwrap();
+    let text = "Amazon ".repeat(15_000);
+    let (mentions, steps) = a.find_counting_steps(&text);
+    assert_eq!(mentions.len(), 15_000);
+    assert!(mentions.iter().all(|m| m.candidates().len() == 10_000));
+    // Nothing depends on the sentence: a mention costs a few steps, whatever the entity count.
+    assert!(
+        steps <= 8 * words(&text),
+        "{steps} steps for {} words",
+        words(&text)
+    );
+
+    // Names limited to languages are checked one entry at a time: O(k) a mention, not O(k²).
+    let mut b = Gazetteer::builder();
+    for i in 0..2_000 {
+        let name = if i % 2 == 0 {
+            Name::new("Amazzonia").with_languages([Lang::Italian])
+        } else {
+            Name::new("Amazzonia")
+        };
+        b.add(&format!("Q{i}"), Kind::Location, name).unwrap();
+    }
+    let a = Analyzer::new(&b.build()).unwrap();
+    let text = "Amazzonia e Amazzonia. ".repeat(500);
+    let (mentions, steps) = a.find_counting_steps(&text);
+    assert_eq!(mentions.len(), 1_000);
+    assert!(mentions.iter().all(|m| m.candidates().len() == 2_000));
+    assert!(steps <= 1_000 * (2_000 + 16), "{steps} steps");
+    // In a sentence, only the Italian names' entities pass outside Italian text.
+    let english = a.analyze("The Amazzonia is a region.");
+    assert_eq!(english.mentions().len(), 1);
+    assert_eq!(english.mentions()[0].candidates().len(), 1_000);
+}
+
+#[test]
+fn a_name_at_the_length_limit_sharing_a_prefix_with_the_text() {
+    // A 1,020-byte name whose first 1,000 bytes repeat the text: every word start walks it.
+    let long = format!("{}Prime", "Amazon ".repeat(145));
+    assert!(long.len() <= MAX_NAME_BYTES);
+    for names in [vec![long.clone()], vec![long.clone(), "Amazon".to_string()]] {
+        let mut b = Gazetteer::builder();
+        for (i, n) in names.iter().enumerate() {
+            b.add(&format!("Q{i}"), Kind::Work, n.as_str()).unwrap();
+        }
+        let a = Analyzer::new(&b.build()).unwrap();
+        let text = "Amazon ".repeat(15_000);
+        let (mentions, steps) = a.find_counting_steps(&text);
+        assert_eq!(mentions.len(), if names.len() == 1 { 0 } else { 15_000 });
+        // One walk a word start, the long name's rest compared in one go.
+        assert!(
+            steps <= 48 * words(&text),
+            "{steps} steps for {} words",
+            words(&text)
+        );
+        let hit = format!("Voir {long}.");
+        assert_eq!(
+            a.find(&hit).first().map(|m| m.id().to_string()),
+            Some("Q0".to_string())
+        );
+    }
+    // One-letter words: `a a a ... b` against `a a a ...`.
+    let long = format!("{}b", "a ".repeat(500));
+    let mut b = Gazetteer::builder();
+    b.add("A", Kind::Misc, long.as_str()).unwrap();
+    let a = Analyzer::new(&b.build()).unwrap();
+    let text = "a ".repeat(50_000);
+    let (mentions, steps) = a.find_counting_steps(&text);
+    assert!(mentions.is_empty());
+    assert!(
+        steps <= 48 * words(&text),
+        "{steps} steps for {} words",
+        words(&text)
+    );
 }

@@ -42,6 +42,14 @@ const NAMES: &[&str] = &[
     "Elon Musk",
     "Musk",
     "Italia",
+    "Yahoo!",
+    "#MeToo",
+    "AT&T",
+    "Banca d’Italia",
+    "Banca d’Italia S.p.A.",
+    "Saint-Martin (partie française)",
+    "Mark Elliot Zuckerberg",
+    "Mark Elliot",
 ];
 
 /// Other text material: words that contain names, elisions, URLs, e-mail addresses.
@@ -81,6 +89,12 @@ const WORDS: &[&str] = &[
     "Italiano",
     "Neill",
     "_Meta",
+    "Yahoo",
+    "Banca",
+    "Saint-Martin",
+    "partie",
+    "Zuckerberg",
+    "T",
 ];
 
 const SEPARATORS: &[&str] = &[
