@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 use crate::gazetteer::{Entity, Gazetteer, LangSet, Name};
 use crate::hash::BuildFx;
 use crate::lang::Lang;
-use crate::mention::{Catalog, MatchKind, Mention};
+use crate::mention::{Catalog, MatchKind, Mention, Shared};
 use crate::normalize::{self, Folded, char_at, is_word_byte, is_word_char};
 use crate::trie::{self, LEAF, NO_PATTERN, Step, TAIL, WordTrie, edge_key, sep_hash, word_end, word_hash};
 
@@ -251,7 +251,7 @@ pub(crate) struct Matcher {
     /// The distinct language sets of the entries.
     lang_sets: Vec<LangSet>,
     /// The candidate lists of patterns whose names belong to several entities.
-    shared: Vec<Arc<[u32]>>,
+    shared: Vec<Box<[u32]>>,
     /// The ids, kinds and names, shared with the other tiers and with mentions.
     catalog: Arc<Catalog>,
     /// The non-word bytes that start some pattern (names such as `#MeToo`).
@@ -443,7 +443,7 @@ impl Matcher {
                 k += 1;
             }
             let shared_index = if ids.len() > 1 {
-                shared.push(Arc::from(ids.as_slice()));
+                shared.push(Box::from(ids.as_slice()));
                 u32::try_from(shared.len() - 1).unwrap_or(u32::MAX)
             } else {
                 u32::MAX
@@ -910,12 +910,12 @@ impl Matcher {
             surface_kind(surface, self.catalog.name(name), elided)
         };
         let all = match self.shared.get(pattern.shared as usize) {
-            None => None,
+            None => Shared::One,
             Some(all) => match passing {
-                None => Some(all.clone()),
-                Some(p) if p.len() <= 1 => None,
-                Some(p) if p.len() == all.len() => Some(all.clone()),
-                Some(p) => Some(Arc::from(p)),
+                None => Shared::All(all),
+                Some(p) if p.len() <= 1 => Shared::One,
+                Some(p) if p.len() == all.len() => Shared::All(all),
+                Some(p) => Shared::Some(Arc::from(p)),
             },
         };
         Mention {

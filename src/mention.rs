@@ -111,8 +111,29 @@ impl<'a> Candidate<'a> {
 pub struct Candidates<'a> {
     catalog: &'a Catalog,
     first: Option<u32>,
-    all: Option<Arc<[u32]>>,
+    all: Shared<'a>,
     next: usize,
+}
+
+/// The candidate list of a mention with several candidates: none (one candidate), the
+/// analyzer's precomputed list of every entity of the name (borrowed: no reference count
+/// touched, so threads sharing an analyzer never write to a shared cache line), or the
+/// entities that passed the sentence's checks when only some did (allocated).
+#[derive(Clone, Debug)]
+pub(crate) enum Shared<'a> {
+    One,
+    All(&'a [u32]),
+    Some(Arc<[u32]>),
+}
+
+impl Shared<'_> {
+    fn get(&self) -> Option<&[u32]> {
+        match self {
+            Shared::One => None,
+            Shared::All(l) => Some(l),
+            Shared::Some(l) => Some(l),
+        }
+    }
 }
 
 impl<'a> Iterator for Candidates<'a> {
@@ -121,7 +142,7 @@ impl<'a> Iterator for Candidates<'a> {
         let e = match self.first.take() {
             Some(e) => e,
             None => {
-                let e = *self.all.as_ref()?.get(self.next)?;
+                let e = *self.all.get()?.get(self.next)?;
                 self.next += 1;
                 e
             }
@@ -132,7 +153,7 @@ impl<'a> Iterator for Candidates<'a> {
         })
     }
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let rest = self.all.as_ref().map_or(0, |a| a.len().saturating_sub(self.next));
+        let rest = self.all.get().map_or(0, |a| a.len().saturating_sub(self.next));
         let n = rest + usize::from(self.first.is_some());
         (n, Some(n))
     }
@@ -187,7 +208,7 @@ pub struct Mention<'a, 't> {
     /// The first candidate entity.
     pub(crate) first: u32,
     /// Every candidate entity when there are several (the first included), shared.
-    pub(crate) all: Option<Arc<[u32]>>,
+    pub(crate) all: Shared<'a>,
     /// How the surface matched the name.
     pub(crate) how: MatchKind,
 }
@@ -288,16 +309,16 @@ impl<'a, 't> Mention<'a, 't> {
     /// ```
     pub fn candidates(&self) -> Candidates<'a> {
         match &self.all {
-            Some(all) => Candidates {
-                catalog: self.catalog,
-                first: None,
-                all: Some(all.clone()),
-                next: 0,
-            },
-            None => Candidates {
+            Shared::One => Candidates {
                 catalog: self.catalog,
                 first: Some(self.first),
-                all: None,
+                all: Shared::One,
+                next: 0,
+            },
+            all => Candidates {
+                catalog: self.catalog,
+                first: None,
+                all: all.clone(),
                 next: 0,
             },
         }
