@@ -219,12 +219,19 @@ const ELIDABLE_END: u32 = 1 << 31;
 /// No entry has a language limit or asks for an exact match: with a capitalised surface every
 /// entry passes, and the candidates are the precomputed list.
 const PLAIN: u32 = 1 << 30;
+/// The folded name, taken as a white-space-delimited token, looks like a URL or an e-mail
+/// address (see [`in_url_or_email`]).
+const URL_LIKE: u32 = 1 << 29;
 
 impl Pattern {
     /// The index of its first entry (entries stay below 2^30: the gazetteer's name limit).
     #[inline]
     fn first(&self) -> usize {
-        (self.first_and_flags & !(ELIDABLE_END | PLAIN)) as usize
+        (self.first_and_flags & !(ELIDABLE_END | PLAIN | URL_LIKE)) as usize
+    }
+    #[inline]
+    fn url_like(&self) -> bool {
+        self.first_and_flags & URL_LIKE != 0
     }
     #[inline]
     fn elidable_end(&self) -> bool {
@@ -404,7 +411,7 @@ impl Matcher {
                 });
             }
         }
-        if raw.len() >= PLAIN as usize {
+        if raw.len() >= URL_LIKE as usize {
             return Err(Error::TooLarge(format!("{} names", raw.len())));
         }
         // 2. Deduplicate the keys: pattern ids in order of first appearance.
@@ -460,6 +467,9 @@ impl Matcher {
             }
             if plain {
                 first_and_flags |= PLAIN;
+            }
+            if is_url_token(trim_punct(key)) {
+                first_and_flags |= URL_LIKE;
             }
             patterns.push(Pattern {
                 first_and_flags,
@@ -807,7 +817,14 @@ impl Matcher {
                 return None;
             }
         }
-        if in_url_or_email(fb, seg.folded.start, start, end) {
+        // A candidate with white space on both sides is its own token: its pattern tells.
+        let alone = (start == seg.folded.start || fb.get(start - 1) == Some(&b' '))
+            && fb.get(end).is_none_or(|&b| b == b' ');
+        if if alone {
+            pattern.url_like()
+        } else {
+            in_url_or_email(fb, seg.folded.start, start, end)
+        } {
             return None;
         }
         let (s, e) = folded.to_original_from(text, start, end, seg.original.clone(), cursor);
@@ -1133,6 +1150,11 @@ fn in_url_or_email(fb: &[u8], lo: usize, start: usize, end: usize) -> bool {
     let token = &fb[s..e];
     // Quotes and brackets around a token are not part of it.
     let token = trim_punct(token);
+    is_url_token(token)
+}
+
+/// True if a token (quotes and brackets trimmed) looks like a URL or an e-mail address.
+fn is_url_token(token: &[u8]) -> bool {
     token.starts_with(b"www.") || token.contains(&b'@') || token.windows(3).any(|w| w == b"://")
 }
 
