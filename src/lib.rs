@@ -178,6 +178,7 @@ pub use gazetteer::{
     Name, Warning, WarningKind,
 };
 pub use lang::{Lang, UnknownLang};
+pub use matcher::Overlaps;
 pub use mention::{Candidate, Candidates, MatchKind, Mention, MentionRecord};
 pub use normalize::fold;
 
