@@ -210,7 +210,7 @@ pub fn reference_find_with(names: &[RefName], text: &str, mode: RefOverlaps) -> 
                 None => here.push((end, vec![ni])),
             }
         }
-        here.sort_by(|a, b| b.0.cmp(&a.0));
+        here.sort_by_key(|h| std::cmp::Reverse(h.0));
         found.extend(here.into_iter().map(|(end, list)| (p, end, list)));
     }
     // The leftmost-longest choice, and what the mode keeps.
