@@ -73,10 +73,10 @@
 //!    distinct words (in French `collective` and `collection` share a stem): treat
 //!    [`MatchKind::Stem`] mentions as candidates, not facts.
 //! 10. **How it matched.** Every mention says how it matched ([`Mention::match_kind`]), from the
-//!    most to the least precise: [`MatchKind::Exact`] (as written, up to typographic variants),
-//!    [`MatchKind::Elision`] (as written, after an elided word: `d’Amazon`),
-//!    [`MatchKind::Case`] (`META`), [`MatchKind::Accent`] (`Union europeenne`, `Coeur`),
-//!    [`MatchKind::Stem`]. Keep `m.match_kind() <= MatchKind::Elision` for a high-precision run.
+//!     most to the least precise: [`MatchKind::Exact`] (as written, up to typographic variants),
+//!     [`MatchKind::Elision`] (as written, after an elided word: `d’Amazon`),
+//!     [`MatchKind::Case`] (`META`), [`MatchKind::Accent`] (`Union europeenne`, `Coeur`),
+//!     [`MatchKind::Stem`]. Keep `m.match_kind() <= MatchKind::Elision` for a high-precision run.
 //! 11. **Shared names.** A name shared by several entities (`Amazon`, the company and the river)
 //!     yields one mention that carries every candidate entity that passes the checks, in
 //!     gazetteer order; [`Mention::id`] and [`Mention::kind`] are those of the first.
