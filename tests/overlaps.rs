@@ -301,3 +301,30 @@ fn handles_are_not_email_addresses() {
         );
     }
 }
+
+// ---- Work on hostile input --------------------------------------------------------------------
+
+/// The overlapping modes walk from the same places as the default one: on a text that repeats
+/// the start of a name at the length limit, the work stays linear in the words.
+#[test]
+fn overlapping_modes_stay_linear_on_hostile_input() {
+    let long = format!("{}Prime", "Amazon ".repeat(145));
+    let mut b = Gazetteer::builder();
+    b.add("Q0", nomina::Kind::Work, long.as_str()).unwrap();
+    b.add("Q1", nomina::Kind::Organization, "Amazon").unwrap();
+    b.add("Q2", nomina::Kind::Organization, "Amazon Amazon").unwrap();
+    let gaz = b.build();
+    let text = "Amazon ".repeat(15_000);
+    let words = 15_000u64;
+    for overlaps in [Overlaps::None, Overlaps::Nested, Overlaps::All] {
+        let a = Analyzer::builder(&gaz).overlaps(overlaps).build().unwrap();
+        let (mentions, steps) = a.find_counting_steps(&text);
+        let expected = match overlaps {
+            Overlaps::None => 7_500,
+            Overlaps::Nested => 7_500 * 3,
+            _ => 15_000 + 14_999,
+        };
+        assert_eq!(mentions.len(), expected, "{overlaps}");
+        assert!(steps <= 64 * words, "{overlaps}: {steps} steps for {words} words");
+    }
+}
