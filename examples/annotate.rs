@@ -17,7 +17,7 @@ use std::ffi::OsString;
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use nomina::{Analyzer, Gazetteer, Kind, Lang, Offsets};
+use nomina::{Analyzer, Gazetteer, Kind, Lang, Offsets, Overlaps};
 
 const HELP: &str = "\
 annotate: find the entities of a gazetteer in French, Italian and English text
@@ -41,6 +41,10 @@ Options:
       --offsets UNIT      `bytes` (default: UTF-8 byte offsets, Rust's str indices) or `chars`
                           (Unicode scalar values, Python's str indices); with `chars` the
                           output says \"offsets\":\"chars\".  Example: --offsets chars
+      --overlaps MODE     Which mentions to report where names overlap: `none` (default:
+                          the longest name at each place, no overlaps), `nested` (also every
+                          name inside a reported one: New York in New York Times) or `all`
+                          (every name at every place).  Example: --overlaps nested
   -q, --quiet             Do not print gazetteer warnings.
   -h, --help              Print this help.
   -V, --version           Print the version.
@@ -48,6 +52,7 @@ Options:
 Examples:
   annotate
   annotate -g examples/data/tech-news.tsv --offsets chars article.txt
+  annotate --overlaps nested article.txt
   cat article.txt | annotate -l fr,it --stem-kinds concept -g names.jsonl
 
 Exit status: 0 on success, 1 if an input could not be read, 2 on a usage or gazetteer error.
@@ -59,6 +64,7 @@ struct Options {
     languages: Option<Vec<Lang>>,
     stem_kinds: Vec<Kind>,
     offsets: Offsets,
+    overlaps: Overlaps,
     quiet: bool,
     files: Vec<String>,
 }
@@ -76,6 +82,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Options, Stop>
         languages: None,
         stem_kinds: Vec::new(),
         offsets: Offsets::Bytes,
+        overlaps: Overlaps::None,
         quiet: false,
         files: Vec::new(),
     };
@@ -115,6 +122,14 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Options, Stop>
                 o.offsets = unit.parse().map_err(|_| {
                     Stop::Usage(format!(
                         "invalid value `{unit}` for --offsets (expected `bytes` or `chars`)"
+                    ))
+                })?;
+            }
+            Long("overlaps") => {
+                let mode = string(&mut p, "--overlaps")?;
+                o.overlaps = mode.parse().map_err(|_| {
+                    Stop::Usage(format!(
+                        "invalid value `{mode}` for --overlaps (expected `none`, `nested` or `all`)"
                     ))
                 })?;
             }
@@ -222,7 +237,9 @@ fn main() -> ExitCode {
     if let Some(l) = &opts.languages {
         builder.languages(l.iter().copied());
     }
-    builder.stem_kinds(opts.stem_kinds.iter().cloned());
+    builder
+        .stem_kinds(opts.stem_kinds.iter().cloned())
+        .overlaps(opts.overlaps);
     let analyzer = match builder.build() {
         Ok(a) => a,
         Err(e) => {
@@ -345,6 +362,8 @@ mod tests {
             "chars",
             "--stem-kinds",
             "concept",
+            "--overlaps",
+            "nested",
             "a.txt",
             "-",
         ])
@@ -352,6 +371,7 @@ mod tests {
         assert_eq!(o.gazetteer.as_deref(), Some("g.tsv"));
         assert_eq!(o.languages, Some(vec![Lang::French, Lang::Italian]));
         assert_eq!(o.offsets, Offsets::Chars);
+        assert_eq!(o.overlaps, Overlaps::Nested);
         assert_eq!(o.stem_kinds, [Kind::Custom("concept".into())]);
         assert_eq!(o.files, ["a.txt", "-"]);
         assert!(matches!(parse(&["--help"]), Err(Stop::Done(h)) if h.contains("--offsets UNIT")));
@@ -362,6 +382,7 @@ mod tests {
         assert!(usage_error(&["--offset", "chars"]).contains("--offset"));
         assert!(usage_error(&["--offsets", "words"]).contains("`words` for --offsets"));
         assert!(usage_error(&["--languages", "fr,xx"]).contains("`xx`"));
+        assert!(usage_error(&["--overlaps", "longest"]).contains("`longest` for --overlaps"));
         assert!(usage_error(&["--gazetteer"]).contains("--gazetteer"));
         assert!(usage_error(&["-x"]).contains("-x"));
     }

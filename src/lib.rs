@@ -40,17 +40,28 @@
 //!    word before an apostrophe does (`Neill` is not found in `O’Neill`); an English possessive
 //!    after a name does not block it (`Meta’s`); hyphenated compounds split (`Facebook-Netflix`
 //!    is two mentions). The span covers the name only.
-//! 5. **Leftmost-longest.** Of two names starting at the same place the longest wins
-//!    (`Facebook Watch` over `Facebook`), and the leftmost start wins over a later one. A longer
-//!    candidate that fails a check never hides a shorter one that passes: with the names
-//!    `Renault` and `Renault Sport`, `une Renault sportive` yields `Renault`. Mentions are sorted
-//!    and never overlap.
-//! 6. **Languages.** A name limited to languages only matches in sentences detected as one of
+//! 5. **Handles are not e-mail addresses.** A white-space-delimited token is an e-mail address
+//!    when an `@` in it follows a letter or digit (`mario@meta.com`, `press@Meta`): nothing
+//!    matches inside it. An `@` after anything else (white space, an opening bracket or quote,
+//!    `:`) starts a handle: `@Meta` yields the mention `Meta`, its span without the `@`; a name
+//!    written with its `@` (`@elonmusk`) matches that handle, `@` included, and not the bare
+//!    word `elonmusk`.
+//! 6. **Leftmost-longest, unless overlaps are asked for.** Of two names starting at the same
+//!    place the longest wins (`Facebook Watch` over `Facebook`), and the leftmost start wins
+//!    over a later one. A longer candidate that fails a check never hides a shorter one that
+//!    passes: with the names `Renault` and `Renault Sport`, `une Renault sportive` yields
+//!    `Renault`. Mentions are sorted and never overlap. [`AnalyzerBuilder::overlaps`] chooses
+//!    another [`Overlaps`] mode: [`Overlaps::Nested`] also reports every name inside one of
+//!    those mentions (`New York` and `York` inside `New York Times`), [`Overlaps::All`] every
+//!    name at every place (also `Times Square` in `New York Times Square`). Every rule here
+//!    applies to every mention in every mode; mentions are sorted by start, then longest
+//!    first, and a span is reported once, with all its candidates.
+//! 7. **Languages.** A name limited to languages only matches in sentences detected as one of
 //!    them. A mention never crosses a sentence boundary.
-//! 7. **Exact names.** A name flagged `exact` matches only text written exactly like it (case and
+//! 8. **Exact names.** A name flagged `exact` matches only text written exactly like it (case and
 //!    accents included), up to the typographic variants of rule 3 and the Unicode normalisation
 //!    form.
-//! 8. **Inflection-tolerant names (a lower-precision tier).** A name flagged `stem` (or of a
+//! 9. **Inflection-tolerant names (a lower-precision tier).** A name flagged `stem` (or of a
 //!    kind chosen with [`AnalyzerBuilder::stem_kinds`]) also matches when every word of it has
 //!    the same Snowball stem (rust-stemmers) as the corresponding word of the text, in the
 //!    language of the sentence (French, Italian, English, and every other language that both
@@ -61,14 +72,33 @@
 //!    stemmed one at the same place, and stems never cross sentences. Stemming conflates some
 //!    distinct words (in French `collective` and `collection` share a stem): treat
 //!    [`MatchKind::Stem`] mentions as candidates, not facts.
-//! 9. **How it matched.** Every mention says how it matched ([`Mention::match_kind`]), from the
-//!    most to the least precise: [`MatchKind::Exact`] (as written, up to typographic variants),
-//!    [`MatchKind::Elision`] (as written, after an elided word: `d’Amazon`),
-//!    [`MatchKind::Case`] (`META`), [`MatchKind::Accent`] (`Union europeenne`, `Coeur`),
-//!    [`MatchKind::Stem`]. Keep `m.match_kind() <= MatchKind::Elision` for a high-precision run.
-//! 10. **Shared names.** A name shared by several entities (`Amazon`, the company and the river)
+//! 10. **How it matched.** Every mention says how it matched ([`Mention::match_kind`]), from the
+//!     most to the least precise: [`MatchKind::Exact`] (as written, up to typographic variants),
+//!     [`MatchKind::Elision`] (as written, after an elided word: `d’Amazon`),
+//!     [`MatchKind::Case`] (`META`), [`MatchKind::Accent`] (`Union europeenne`, `Coeur`),
+//!     [`MatchKind::Stem`]. Keep `m.match_kind() <= MatchKind::Elision` for a high-precision run.
+//! 11. **Shared names.** A name shared by several entities (`Amazon`, the company and the river)
 //!     yields one mention that carries every candidate entity that passes the checks, in
 //!     gazetteer order; [`Mention::id`] and [`Mention::kind`] are those of the first.
+//!
+//! ```
+//! use nomina::{Analyzer, Gazetteer, Overlaps};
+//! let gaz = Gazetteer::from_tsv_str(
+//!     "Q380\torganization\tMeta\nQ317521\tperson\t@elonmusk\nQ60\tlocation\tNew York\nQ9684\torganization\tNew York Times\n",
+//! )?;
+//! let analyzer = Analyzer::new(&gaz)?;
+//! let texts = |text| -> Vec<&str> { analyzer.mentions(text).map(|m| m.text()).collect() };
+//! // Rule 5: a handle, not an e-mail address.
+//! assert_eq!(texts("Selon @Meta, la panne est réglée ; écrivez à mario@meta.com."), ["Meta"]);
+//! assert_eq!(texts("Lo ha scritto @elonmusk, non elonmusk."), ["@elonmusk"]);
+//! let m = analyzer.mentions("Ask @Meta.").next().unwrap();
+//! assert_eq!(m.span(), 5..9);
+//! // Rule 6: overlaps on demand.
+//! let nested = Analyzer::builder(&gaz).overlaps(Overlaps::Nested).build()?;
+//! let found: Vec<_> = nested.mentions("The New York Times").map(|m| m.text()).collect();
+//! assert_eq!(found, ["New York Times", "New York"]);
+//! # Ok::<(), nomina::Error>(())
+//! ```
 //!
 //! ```
 //! use nomina::{Analyzer, Gazetteer, MatchKind};
@@ -178,6 +208,7 @@ pub use gazetteer::{
     Name, Warning, WarningKind,
 };
 pub use lang::{Lang, UnknownLang};
+pub use matcher::Overlaps;
 pub use mention::{Candidate, Candidates, MatchKind, Mention, MentionRecord};
 pub use normalize::fold;
 

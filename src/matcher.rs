@@ -30,6 +30,87 @@ const DFA_MAX_PATTERN_BYTES: usize = 64 * 1024;
 /// How far the URL / e-mail check looks around a candidate, in bytes each side.
 const TOKEN_WINDOW: usize = 256;
 
+/// Which mentions to report where names overlap; chosen with
+/// [`AnalyzerBuilder::overlaps`](crate::AnalyzerBuilder::overlaps).
+///
+/// Every mode applies the whole match contract (whole words, elision, URLs and e-mail
+/// addresses, capitalisation, languages, exact names) to every mention, and every mode sorts
+/// mentions by start, then longest first; a span is reported once, with every candidate entity
+/// that passes.
+///
+/// ```
+/// use nomina::{Analyzer, Gazetteer, Overlaps};
+/// let gaz = Gazetteer::from_tsv_str(
+///     "Q60\tlocation\tNew York\nQ9684\torganization\tNew York Times\nQ11299\tlocation\tTimes Square\n",
+/// )?;
+/// let text = "Le New York Times Square n’existe pas.";
+/// let spans = |overlaps| -> nomina::Result<Vec<&str>> {
+///     let analyzer = Analyzer::builder(&gaz).overlaps(overlaps).build()?;
+///     Ok(analyzer.find(text).iter().map(|m| m.text()).collect())
+/// };
+/// assert_eq!(spans(Overlaps::None)?, ["New York Times"]);
+/// assert_eq!(spans(Overlaps::Nested)?, ["New York Times", "New York"]);
+/// assert_eq!(spans(Overlaps::All)?, ["New York Times", "New York", "Times Square"]);
+/// # Ok::<(), nomina::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Overlaps {
+    /// Leftmost-longest, without overlaps (the default): at each place the longest name that
+    /// passes the checks, and the scan resumes after it. `New York Times` hides `New York`.
+    #[default]
+    None,
+    /// The mentions of [`Overlaps::None`], and also every shorter name that passes the checks
+    /// inside one of them: `New York` inside `New York Times`. A name that starts inside a
+    /// mention and ends after it (`Times Square` in `New York Times Square`) is not reported.
+    Nested,
+    /// Every name at every place that passes the checks, overlapping or not.
+    All,
+}
+
+impl Overlaps {
+    /// `"none"`, `"nested"` or `"all"`.
+    ///
+    /// ```
+    /// assert_eq!(nomina::Overlaps::Nested.as_str(), "nested");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Overlaps::None => "none",
+            Overlaps::Nested => "nested",
+            Overlaps::All => "all",
+        }
+    }
+}
+
+impl std::fmt::Display for Overlaps {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Overlaps {
+    type Err = Error;
+
+    /// Parses `none`, `nested` or `all`.
+    ///
+    /// ```
+    /// use nomina::Overlaps;
+    /// assert_eq!("all".parse::<Overlaps>().unwrap(), Overlaps::All);
+    /// assert!("longest".parse::<Overlaps>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Overlaps> {
+        match s.trim() {
+            "none" => Ok(Overlaps::None),
+            "nested" => Ok(Overlaps::Nested),
+            "all" => Ok(Overlaps::All),
+            other => Err(Error::Option(format!(
+                "unknown overlap mode `{other}` (expected `none`, `nested` or `all`)"
+            ))),
+        }
+    }
+}
+
 /// The automaton: a DFA for small gazetteers, a contiguous NFA for large ones.
 #[derive(Debug, Clone)]
 enum Auto {
@@ -351,6 +432,8 @@ pub(crate) struct Segment {
     pub(crate) check_langs: bool,
     /// The sentence index reported in mentions.
     pub(crate) index: usize,
+    /// Which overlapping mentions to report.
+    pub(crate) overlaps: Overlaps,
 }
 
 /// Scratch space reused across calls.
@@ -604,8 +687,33 @@ impl Matcher {
         self.patterns.len()
     }
 
-    /// Finds the mentions of one segment and appends them to `out`.
+    /// Finds the mentions of one segment and appends them to `out`, sorted by start, then
+    /// longest first, as `seg.overlaps` asks.
     pub(crate) fn find<'a, 't, H: Haystack>(
+        &'a self,
+        text: &'t str,
+        folded: &H,
+        seg: &Segment,
+        scratch: &mut Scratch,
+        out: &mut Vec<Mention<'a, 't>>,
+    ) {
+        // The mode is chosen once a segment, outside the scan: the default scan is compiled
+        // on its own, without a test a word.
+        match seg.overlaps {
+            Overlaps::None => self.scan::<false, H>(text, folded, seg, scratch, out),
+            Overlaps::All => self.scan::<true, H>(text, folded, seg, scratch, out),
+            Overlaps::Nested => {
+                let base = out.len();
+                self.scan::<true, H>(text, folded, seg, scratch, out);
+                keep_nested(out, base);
+            }
+        }
+    }
+
+    /// The scan: with `ALL`, every name that passes at every place a name may start, longest
+    /// first at each; without, leftmost-longest, resuming after each mention.
+    #[inline]
+    fn scan<'a, 't, const ALL: bool, H: Haystack>(
         &'a self,
         text: &'t str,
         folded: &H,
@@ -636,9 +744,13 @@ impl Matcher {
             if !word {
                 // Only names that start with punctuation can start here.
                 if self.punct_starts[b as usize] && self.punct_may_start(fb, i) && left_ok(fb, lo, i) {
-                    if let Some(end) = self.walk(text, folded, seg, i, None, false, cursor, scratch, out) {
-                        i = end;
-                        continue;
+                    if let Some(end) =
+                        self.walk::<ALL, H>(text, folded, seg, i, None, false, cursor, scratch, out)
+                    {
+                        if !ALL {
+                            i = end;
+                            continue;
+                        }
                     }
                 }
                 i += len;
@@ -672,10 +784,13 @@ impl Matcher {
                     ))
                 });
             if plausible && left_ok(fb, lo, i) {
-                if let Some(end) = self.walk(text, folded, seg, i, Some((j, h)), lower, cursor, scratch, out)
+                if let Some(end) =
+                    self.walk::<ALL, H>(text, folded, seg, i, Some((j, h)), lower, cursor, scratch, out)
                 {
-                    i = end;
-                    continue;
+                    if !ALL {
+                        i = end;
+                        continue;
+                    }
                 }
             }
             i = j;
@@ -697,10 +812,10 @@ impl Matcher {
     /// a name spelt without a capital if the text word has a lower-case initial: `lower`): from
     /// the word trie when a word starts there (`word`: its end and hash), and from the
     /// automata of the other patterns. Turns the longest one that passes the checks into a
-    /// mention and returns its end.
+    /// mention and returns its end; with `ALL`, every one that passes, longest first.
     #[inline]
     #[allow(clippy::too_many_arguments)]
-    fn walk<'a, 't, H: Haystack>(
+    fn walk<'a, 't, const ALL: bool, H: Haystack>(
         &'a self,
         text: &'t str,
         folded: &H,
@@ -734,13 +849,17 @@ impl Matcher {
             }
             scratch.hits.sort_unstable();
         }
+        let mut longest = None;
         while let Some((end, pid)) = scratch.hits.pop() {
             if let Some(m) = self.accept(text, folded, seg, i, end, pid, cursor, scratch) {
                 out.push(m);
-                return Some(end);
+                if !ALL {
+                    return Some(end);
+                }
+                longest.get_or_insert(end);
             }
         }
-        None
+        longest
     }
 
     /// Walks the word trie from the word `fb[i..j]` (hashed `h`), pushing `(end, pattern)` for
@@ -949,6 +1068,26 @@ impl Matcher {
     }
 }
 
+/// Keeps, of the mentions `out[base..]` (every mention, sorted by start then longest first),
+/// those of [`Overlaps::Nested`]: the leftmost-longest ones, and every mention inside one of
+/// them; drops the mentions that start inside one and end after it.
+pub(crate) fn keep_nested(out: &mut Vec<Mention<'_, '_>>, base: usize) {
+    let mut top_end = 0;
+    let mut k = 0;
+    out.retain(|m| {
+        k += 1;
+        if k <= base {
+            return true;
+        }
+        if m.start() >= top_end {
+            top_end = m.end();
+            true
+        } else {
+            m.end() <= top_end
+        }
+    });
+}
+
 /// True if the character at original offset `o` (snapped back to a char boundary) is a
 /// lower-case letter.
 #[inline]
@@ -1137,7 +1276,8 @@ fn boundary_after(fb: &[u8], i: usize) -> bool {
 }
 
 /// True if the candidate lies in a URL or e-mail address: its white-space-delimited token holds
-/// `://`, starts with `www.`, or holds `@`.
+/// `://`, starts with `www.`, or holds an `@` right after a letter or digit (`mario@meta.com`).
+/// An `@` after anything else starts a handle (`@Meta`, `(@Meta)`), not an address.
 fn in_url_or_email(fb: &[u8], lo: usize, start: usize, end: usize) -> bool {
     let mut s = start;
     while s > lo && start - s < TOKEN_WINDOW && fb[s - 1] != b' ' {
@@ -1155,7 +1295,12 @@ fn in_url_or_email(fb: &[u8], lo: usize, start: usize, end: usize) -> bool {
 
 /// True if a token (quotes and brackets trimmed) looks like a URL or an e-mail address.
 fn is_url_token(token: &[u8]) -> bool {
-    token.starts_with(b"www.") || token.contains(&b'@') || token.windows(3).any(|w| w == b"://")
+    token.starts_with(b"www.")
+        || token.windows(3).any(|w| w == b"://")
+        || token
+            .iter()
+            .enumerate()
+            .any(|(k, &b)| b == b'@' && char_ending_at(token, k, 0).is_some_and(is_word_char))
 }
 
 fn trim_punct(mut t: &[u8]) -> &[u8] {
@@ -1230,6 +1375,7 @@ mod tests {
             lang: None,
             check_langs: false,
             index: 0,
+            overlaps: Overlaps::None,
         };
         let mut out = Vec::new();
         m.find(text, &f, &seg, &mut Scratch::default(), &mut out);

@@ -315,7 +315,7 @@ fn analyzer_debug_sums_it_up() {
     let d = format!("{a:?}");
     assert_eq!(
         d,
-        "Analyzer { entities: 6, names: 8, patterns: 7, languages: [fr, it], stem_kinds: [concept], stemmed_languages: [] }"
+        "Analyzer { entities: 6, names: 8, patterns: 7, languages: [fr, it], stem_kinds: [concept], stemmed_languages: [], overlaps: none }"
     );
 }
 

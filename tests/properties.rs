@@ -6,9 +6,9 @@
 
 mod reference;
 
-use nomina::{Analyzer, Gazetteer, GazetteerBuilder, Kind, Name};
+use nomina::{Analyzer, Gazetteer, GazetteerBuilder, Kind, Name, Overlaps};
 use proptest::prelude::*;
-use reference::{RefName, reference_find};
+use reference::{RefName, RefOverlaps, reference_find, reference_find_with};
 
 /// Name material: accents in NFC and NFD, ligatures, apostrophes, hyphens, prefixes of other
 /// names and of words, one-letter names, all caps, digits, elision words.
@@ -150,13 +150,27 @@ fn gazetteer() -> impl Strategy<Value = Vec<RefName>> {
 }
 
 fn build(names: &[RefName]) -> Analyzer {
+    build_with(names, Overlaps::None)
+}
+
+fn build_with(names: &[RefName], overlaps: Overlaps) -> Analyzer {
     let mut b = GazetteerBuilder::new();
     for n in names {
         b.add(&n.id, Kind::Misc, Name::new(&n.name).exact(n.exact))
             .expect("generated names are valid");
     }
-    Analyzer::new(&b.build()).expect("analyzer")
+    Analyzer::builder(&b.build())
+        .overlaps(overlaps)
+        .build()
+        .expect("analyzer")
 }
+
+/// Every mode, with the reference's name for it.
+const MODES: [(Overlaps, RefOverlaps); 3] = [
+    (Overlaps::None, RefOverlaps::None),
+    (Overlaps::Nested, RefOverlaps::Nested),
+    (Overlaps::All, RefOverlaps::All),
+];
 
 fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
@@ -184,6 +198,39 @@ proptest! {
         let slow: Vec<(Vec<String>, usize, usize)> =
             reference_find(&names, &text).into_iter().map(|m| (m.ids, m.start, m.end)).collect();
         prop_assert_eq!(fast, slow, "text {:?}", text);
+    }
+
+    /// In every overlap mode, the fast matcher returns exactly what the reference returns.
+    #[test]
+    fn every_mode_agrees_with_reference(names in gazetteer(), text in text(), mode in 0..MODES.len()) {
+        let (overlaps, reference_mode) = MODES[mode];
+        let analyzer = build_with(&names, overlaps);
+        let fast: Vec<(Vec<String>, usize, usize)> = analyzer
+            .find(&text)
+            .iter()
+            .map(|m| (m.candidates().map(|c| c.id().to_string()).collect(), m.start(), m.end()))
+            .collect();
+        let slow: Vec<(Vec<String>, usize, usize)> = reference_find_with(&names, &text, reference_mode)
+            .into_iter()
+            .map(|m| (m.ids, m.start, m.end))
+            .collect();
+        prop_assert_eq!(fast, slow, "mode {} text {:?}", overlaps, text);
+    }
+
+    /// In every overlap mode, analyses keep their invariants, mentions sorted by start then
+    /// longest first, each span once; the overlapping modes report a superset of the default.
+    #[test]
+    fn every_mode_keeps_invariants(names in gazetteer(), text in text()) {
+        let default = build_with(&names, Overlaps::None);
+        let none = default.find(&text);
+        let nested = build_with(&names, Overlaps::Nested);
+        let all = build_with(&names, Overlaps::All);
+        check_invariants(&nested, &text)?;
+        check_invariants(&all, &text)?;
+        let spans = |v: &[nomina::Mention<'_, '_>]| -> Vec<(usize, usize)> { v.iter().map(|m| (m.start(), m.end())).collect() };
+        let (n, ne, a) = (spans(&none), spans(&nested.find(&text)), spans(&all.find(&text)));
+        prop_assert!(n.iter().all(|s| ne.contains(s)), "nested misses a default mention");
+        prop_assert!(ne.iter().all(|s| a.contains(s)), "all misses a nested mention");
     }
 
     /// Analyses keep their invariants: sentences cover the input in order, mentions are on char
@@ -218,14 +265,21 @@ fn check_invariants(analyzer: &Analyzer, text: &str) -> Result<(), TestCaseError
     }
     prop_assert_eq!(at, text.len());
     let mut last_end = 0;
+    let mut last: Option<(usize, usize)> = None;
     for m in a.mentions() {
         prop_assert!(m.start() < m.end());
         prop_assert!(text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()));
         prop_assert_eq!(&text[m.span()], m.text());
         let s = &a.sentences()[m.sentence()];
         prop_assert!(s.start() <= m.start() && m.end() <= s.end());
-        prop_assert!(m.start() >= last_end, "overlap or disorder");
+        if analyzer.overlaps() == Overlaps::None {
+            prop_assert!(m.start() >= last_end, "overlap or disorder");
+        } else if let Some((ls, le)) = last {
+            // Sorted by start, then longest first, each span once.
+            prop_assert!(ls < m.start() || (ls == m.start() && le > m.end()), "disorder");
+        }
         last_end = m.end();
+        last = Some((m.start(), m.end()));
     }
     // The iterator form yields the same mentions.
     let iter: Vec<_> = analyzer.mentions(text).collect();

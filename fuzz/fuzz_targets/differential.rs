@@ -1,13 +1,14 @@
 //! The fast matcher against the slow reference of tests/reference: the input's first line holds
-//! names separated by `|`, the rest is the text.
+//! names separated by `|`, the rest is the text. The overlap mode is chosen by the length of
+//! the first line (none, nested, all in turn).
 #![no_main]
 
 #[path = "../../tests/reference/mod.rs"]
 mod reference;
 
 use libfuzzer_sys::fuzz_target;
-use nomina::{Analyzer, Gazetteer, Kind, Name};
-use reference::{RefName, reference_find};
+use nomina::{Analyzer, Gazetteer, Kind, Name, Overlaps};
+use reference::{RefName, RefOverlaps, reference_find_with};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(input) = std::str::from_utf8(data) else { return };
@@ -26,13 +27,18 @@ fuzz_target!(|data: &[u8]| {
             names.push(RefName { id, name: n.to_string(), exact });
         }
     }
-    let Ok(a) = Analyzer::new(&b.build()) else { return };
+    let (overlaps, mode) = match head.len() % 3 {
+        0 => (Overlaps::None, RefOverlaps::None),
+        1 => (Overlaps::Nested, RefOverlaps::Nested),
+        _ => (Overlaps::All, RefOverlaps::All),
+    };
+    let Ok(a) = Analyzer::builder(&b.build()).overlaps(overlaps).build() else { return };
     let fast: Vec<(Vec<String>, usize, usize)> = a
         .find(text)
         .iter()
         .map(|m| (m.candidates().map(|c| c.id().to_string()).collect(), m.start(), m.end()))
         .collect();
     let slow: Vec<(Vec<String>, usize, usize)> =
-        reference_find(&names, text).into_iter().map(|m| (m.ids, m.start, m.end)).collect();
-    assert_eq!(fast, slow, "names {names:?} text {text:?}");
+        reference_find_with(&names, text, mode).into_iter().map(|m| (m.ids, m.start, m.end)).collect();
+    assert_eq!(fast, slow, "mode {overlaps} names {names:?} text {text:?}");
 });

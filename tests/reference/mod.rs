@@ -1,6 +1,6 @@
 //! A slow, obviously-correct reference for the matching contract of `Analyzer::find` (the whole
 //! text as one segment, no language limits): for each position, for each name, fold, compare,
-//! check the boundaries, then resolve overlaps leftmost-longest. It works on chars, keeps a
+//! check the boundaries, then resolve overlaps as the mode asks (leftmost-longest by default). It works on chars, keeps a
 //! per-char origin, and shares no code with the crate.
 //!
 //! Its folding covers the alphabet the property tests generate (ASCII, the French and Italian
@@ -143,17 +143,42 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// The reference matcher.
+/// Which overlapping mentions the reference reports (mirrors `nomina::Overlaps`, without
+/// depending on it, so the fuzz target can share this file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefOverlaps {
+    /// Leftmost-longest, without overlaps.
+    None,
+    /// Those of `None`, and every mention inside one of them.
+    Nested,
+    /// Every mention that passes, at every position.
+    All,
+}
+
+/// The reference matcher, leftmost-longest without overlaps.
 pub fn reference_find(names: &[RefName], text: &str) -> Vec<RefMention> {
+    reference_find_with(names, text, RefOverlaps::None)
+}
+
+/// The reference matcher in any mode: every (position, end) of the folded text where some
+/// name passes every check, then the mode's choice among them, sorted by start, then longest
+/// first.
+pub fn reference_find_with(names: &[RefName], text: &str, mode: RefOverlaps) -> Vec<RefMention> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let folded = fold_text(&chars);
     let f: Vec<char> = folded.iter().map(|&(c, _)| c).collect();
     let keys: Vec<Vec<char>> = names.iter().map(|n| fold_name(&n.name)).collect();
-    let mut out = Vec::new();
-    let mut p = 0;
-    while p < f.len() {
-        // Every name whose folded form starts here and passes the position checks.
-        let mut best: Option<(usize, Vec<usize>)> = None; // (end, name indices)
+    // Candidates in gazetteer order: the order entities first appear in `names`.
+    let mut order: Vec<&str> = Vec::new();
+    for n in names {
+        if !order.contains(&n.id.as_str()) {
+            order.push(&n.id);
+        }
+    }
+    // Every passing (start, end) in folded chars, with the names that pass there.
+    let mut found: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+    for p in 0..f.len() {
+        let mut here: Vec<(usize, Vec<usize>)> = Vec::new();
         for (ni, key) in keys.iter().enumerate() {
             if key.is_empty() || p + key.len() > f.len() || f[p..p + key.len()] != key[..] {
                 continue;
@@ -180,39 +205,46 @@ pub fn reference_find(names: &[RefName], text: &str) -> Vec<RefMention> {
             if name.exact && exact_form(surface) != exact_form(name.name.trim()) {
                 continue;
             }
-            match &mut best {
-                Some((be, list)) if *be == end => list.push(ni),
-                Some((be, _)) if *be > end => {}
-                _ => best = Some((end, vec![ni])),
+            match here.iter_mut().find(|(e, _)| *e == end) {
+                Some((_, list)) => list.push(ni),
+                None => here.push((end, vec![ni])),
             }
         }
-        match best {
-            Some((end, list)) => {
-                let (s, e) = span(&chars, &folded, text, p, end);
-                let mut ids: Vec<String> = Vec::new();
-                // Candidates in gazetteer order: the order entities first appear in `names`.
-                let mut order: Vec<&str> = Vec::new();
-                for n in names {
-                    if !order.contains(&n.id.as_str()) {
-                        order.push(&n.id);
-                    }
-                }
-                for id in order {
-                    if list.iter().any(|&ni| names[ni].id == id) {
-                        ids.push(id.to_string());
-                    }
-                }
-                out.push(RefMention {
-                    ids,
-                    start: s,
-                    end: e,
-                });
-                p = end;
-            }
-            None => p += 1,
+        here.sort_by_key(|h| std::cmp::Reverse(h.0));
+        found.extend(here.into_iter().map(|(end, list)| (p, end, list)));
+    }
+    // The leftmost-longest choice, and what the mode keeps.
+    let mut keep = Vec::new();
+    let mut top_end = 0;
+    for (p, end, list) in found {
+        let top = p >= top_end;
+        if top {
+            top_end = end;
+        }
+        let kept = match mode {
+            RefOverlaps::None => top,
+            RefOverlaps::Nested => top || end <= top_end,
+            RefOverlaps::All => true,
+        };
+        if kept {
+            keep.push((p, end, list));
         }
     }
-    out
+    keep.into_iter()
+        .map(|(p, end, list)| {
+            let (s, e) = span(&chars, &folded, text, p, end);
+            let ids = order
+                .iter()
+                .filter(|id| list.iter().any(|&ni| names[ni].id == **id))
+                .map(|id| id.to_string())
+                .collect();
+            RefMention {
+                ids,
+                start: s,
+                end: e,
+            }
+        })
+        .collect()
 }
 
 fn left_ok(f: &[char], p: usize, key: &[char]) -> bool {
@@ -271,8 +303,14 @@ fn in_url(f: &[char], p: usize, end: usize) -> bool {
         e += 1;
     }
     let token: String = f[s..e].iter().collect();
-    let token = token.trim_start_matches(['"', '(', '[', '<', '\'']);
-    token.starts_with("www.") || token.contains('@') || token.contains("://")
+    let token: Vec<char> = token
+        .trim_start_matches(['"', '(', '[', '<', '\''])
+        .chars()
+        .collect();
+    let s: String = token.iter().collect();
+    // An `@` right after a letter or digit is an e-mail address; any other starts a handle.
+    let email = (1..token.len()).any(|k| token[k] == '@' && is_word(token[k - 1]));
+    s.starts_with("www.") || email || s.contains("://")
 }
 
 /// The original byte span of folded chars `p..end`: from the start of the first one's original
