@@ -6,7 +6,8 @@
 //! collecting every pattern that ends at a word boundary. The longest candidate that passes the
 //! checks (left context, right context, URLs, language, capitalisation, exactness) becomes the
 //! mention, and the scan resumes after it: leftmost-longest, without letting a longer candidate
-//! that fails hide a shorter one that passes.
+//! that fails hide a shorter one that passes. The overlapping modes ([`Overlaps`]) run the same
+//! scan, keeping every candidate that passes and moving on a word at a time.
 
 use std::collections::HashMap;
 use std::ops::Range;

@@ -328,3 +328,34 @@ fn overlapping_modes_stay_linear_on_hostile_input() {
         assert!(steps <= 64 * words, "{overlaps}: {steps} steps for {words} words");
     }
 }
+
+/// What each mode costs on a real corpus, for callgrind:
+/// `NOMINA_GAZ=gaz-100k.tsv NOMINA_CORPUS=corpus.jsonl NOMINA_OVERLAPS=all valgrind
+/// --tool=callgrind target/release/deps/overlaps-* --ignored --exact mode_cost`, then
+/// `callgrind_annotate --inclusive=yes` for `Analyzer::find`.
+#[test]
+#[ignore = "needs a gazetteer and a corpus: NOMINA_GAZ, NOMINA_CORPUS, NOMINA_OVERLAPS"]
+fn mode_cost() {
+    let (Ok(gaz), Ok(corpus)) = (std::env::var("NOMINA_GAZ"), std::env::var("NOMINA_CORPUS")) else {
+        eprintln!("NOMINA_GAZ or NOMINA_CORPUS not set");
+        return;
+    };
+    let overlaps: Overlaps = std::env::var("NOMINA_OVERLAPS")
+        .unwrap_or_else(|_| "none".into())
+        .parse()
+        .unwrap();
+    let gaz = Gazetteer::from_tsv_path(gaz).unwrap();
+    let a = Analyzer::builder(&gaz).overlaps(overlaps).build().unwrap();
+    let lines = std::fs::read_to_string(corpus).unwrap();
+    let (mut bytes, mut mentions) = (0, 0);
+    for line in lines.lines() {
+        let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = doc["text"].as_str().unwrap_or("");
+        mentions += a.find(text).len();
+        bytes += text.len();
+        if bytes >= 5_000_000 {
+            break;
+        }
+    }
+    println!("{overlaps}: {bytes} bytes, {mentions} mentions");
+}
