@@ -269,15 +269,11 @@ impl Analyzer {
     /// use nomina::{Analyzer, Gazetteer, Kind, Overlaps};
     /// let gaz = Gazetteer::from_tsv_str("Q380\torganization\tMeta\nQ918\torganization\tTwitter\n")?;
     /// let analyzer = Analyzer::builder(&gaz).overlaps(Overlaps::Nested).build()?;
-    /// // Drop Twitter, add X: edit a copy of the gazetteer, then rebuild.
-    /// let mut edited = Gazetteer::builder();
-    /// for e in gaz.entities().iter().filter(|e| e.id() != "Q918") {
-    ///     for n in e.names() {
-    ///         edited.add(e.id(), e.kind().clone(), n.clone())?;
-    ///     }
-    /// }
+    /// // Drop Twitter, add X: turn the gazetteer back into a builder, edit it, then rebuild.
+    /// let mut edited = nomina::GazetteerBuilder::from(gaz);
+    /// edited.remove("Q918");
     /// edited.add("Q918", Kind::Organization, "X")?;
-    /// let changed = analyzer.rebuild(&edited.build())?;
+    /// let changed = analyzer.rebuild(&Gazetteer::from(edited))?;
     /// assert_eq!(changed.overlaps(), Overlaps::Nested);
     /// let text = "Meta et X, ex-Twitter, se disputent les annonceurs.";
     /// let found: Vec<_> = changed.mentions(text).map(|m| m.text()).collect();

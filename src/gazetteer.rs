@@ -1005,6 +1005,77 @@ impl GazetteerBuilder {
     }
 }
 
+impl From<Gazetteer> for GazetteerBuilder {
+    /// A builder that goes on from a built gazetteer: add names, or [`remove`] entities, then
+    /// build again (and [`Analyzer::rebuild`](crate::Analyzer::rebuild) an analyzer over it).
+    /// O(names): the duplicate check is rebuilt.
+    ///
+    /// [`remove`]: GazetteerBuilder::remove
+    fn from(gaz: Gazetteer) -> GazetteerBuilder {
+        let mut b = GazetteerBuilder {
+            gaz,
+            name_bytes: 0,
+            seen: Default::default(),
+        };
+        b.reindex();
+        b
+    }
+}
+
+impl GazetteerBuilder {
+    /// Removes the entity `id` and all its names; false if there is none. O(entities + names):
+    /// the index and the duplicate check are rebuilt, so remove many entities at once with
+    /// [`retain`](GazetteerBuilder::retain).
+    ///
+    /// ```
+    /// use nomina::{Gazetteer, GazetteerBuilder};
+    /// let gaz = Gazetteer::from_tsv_str("Q380\torganization\tMeta\nQ918\torganization\tTwitter\n")?;
+    /// let mut b = GazetteerBuilder::from(gaz);
+    /// assert!(b.remove("Q918"));
+    /// assert!(!b.remove("Q918"));
+    /// b.add("Q918", nomina::Kind::Organization, "X")?;
+    /// let gaz = Gazetteer::from(b);
+    /// assert_eq!(gaz.get("Q918").unwrap().names()[0].text(), "X");
+    /// # Ok::<(), nomina::Error>(())
+    /// ```
+    pub fn remove(&mut self, id: &str) -> bool {
+        let before = self.gaz.entities.len();
+        self.retain(|e| e.id() != id.trim());
+        self.gaz.entities.len() != before
+    }
+
+    /// Keeps only the entities for which `keep` returns true, in their order. O(entities +
+    /// names).
+    pub fn retain(&mut self, mut keep: impl FnMut(&Entity) -> bool) -> &mut Self {
+        let before = self.gaz.entities.len();
+        self.gaz.entities.retain(|e| keep(e));
+        if self.gaz.entities.len() != before {
+            self.reindex();
+        }
+        self
+    }
+
+    /// Rebuilds the id index, the counts and the duplicate check from the entities.
+    fn reindex(&mut self) {
+        use std::hash::{BuildHasher, Hash, Hasher};
+        let gaz = &mut self.gaz;
+        gaz.index.clear();
+        self.seen.clear();
+        gaz.names_len = 0;
+        self.name_bytes = 0;
+        for (idx, e) in gaz.entities.iter().enumerate() {
+            gaz.index.insert(e.id.clone(), idx);
+            for name in &e.names {
+                let mut h = crate::hash::BuildFx.build_hasher();
+                (idx, &name.text).hash(&mut h);
+                self.seen.insert(h.finish());
+                gaz.names_len += 1;
+                self.name_bytes += name.text.len();
+            }
+        }
+    }
+}
+
 impl From<GazetteerBuilder> for Gazetteer {
     /// The gazetteer built so far, without a copy.
     fn from(b: GazetteerBuilder) -> Gazetteer {

@@ -3,16 +3,49 @@
 
 use nomina::{Analyzer, Gazetteer, GazetteerBuilder, Kind, Lang, Overlaps};
 
-/// A copy of `gaz` without the entities `drop` rejects.
+/// A builder from `gaz` without the entities `drop` rejects.
 fn without(gaz: &Gazetteer, drop: impl Fn(&str) -> bool) -> GazetteerBuilder {
-    let mut b = Gazetteer::builder();
-    for e in gaz.entities().iter().filter(|e| !drop(e.id())) {
-        for n in e.names() {
-            b.add(e.id(), e.kind().clone(), n.clone())
-                .expect("names of a gazetteer are valid");
-        }
-    }
+    let mut b = GazetteerBuilder::from(gaz.clone());
+    b.retain(|e| !drop(e.id()));
     b
+}
+
+#[test]
+fn a_gazetteer_turned_back_into_a_builder() {
+    let gaz = Gazetteer::from_tsv_str(
+        "Q380\torganization\tMeta\nQ380\torganization\tFacebook\tfr\nQ918\torganization\tTwitter\nQ2283\torganization\tMicrosoft\n",
+    )
+    .unwrap();
+    let mut b = GazetteerBuilder::from(gaz);
+    // A duplicate of a name already there is still dropped; a new name is added.
+    b.add("Q380", Kind::Organization, "Meta").unwrap();
+    b.add("Q380", Kind::Organization, "Meta Platforms").unwrap();
+    assert!(b.remove("Q918"));
+    assert!(!b.remove("Q918"));
+    assert!(!b.remove("Q0"));
+    b.retain(|e| e.id() != "Q2283");
+    let gaz = Gazetteer::from(b);
+    assert_eq!(gaz.len(), 1);
+    assert_eq!(gaz.names_len(), 3);
+    assert!(gaz.get("Q918").is_none() && gaz.get("Q2283").is_none());
+    let a = Analyzer::new(&gaz).unwrap();
+    let texts = |text| a.mentions(text).map(|m| m.text().to_string()).collect::<Vec<_>>();
+    // French, Italian, English: the removed entities are gone, the new name is there.
+    assert_eq!(
+        texts("Selon Meta Platforms, Twitter et Microsoft ont tort."),
+        ["Meta Platforms"]
+    );
+    assert_eq!(
+        texts("Facebook e Meta contro Twitter: la Microsoft tace."),
+        ["Meta"]
+    );
+    assert_eq!(texts("Meta Platforms sued Twitter."), ["Meta Platforms"]);
+    // Removing every entity leaves an empty gazetteer that still builds.
+    let mut b = GazetteerBuilder::from(gaz);
+    b.retain(|_| false);
+    let empty = Gazetteer::from(b);
+    assert!(empty.is_empty());
+    assert!(Analyzer::new(&empty).unwrap().find("Meta").is_empty());
 }
 
 #[test]
