@@ -1057,7 +1057,7 @@ impl GazetteerBuilder {
 
     /// Rebuilds the id index, the counts and the duplicate check from the entities.
     fn reindex(&mut self) {
-        use std::hash::{BuildHasher, Hash, Hasher};
+        use std::hash::BuildHasher;
         let gaz = &mut self.gaz;
         gaz.index.clear();
         self.seen.clear();
@@ -1066,9 +1066,7 @@ impl GazetteerBuilder {
         for (idx, e) in gaz.entities.iter().enumerate() {
             gaz.index.insert(e.id.clone(), idx);
             for name in &e.names {
-                let mut h = crate::hash::BuildFx.build_hasher();
-                (idx, &name.text).hash(&mut h);
-                self.seen.insert(h.finish());
+                self.seen.insert(crate::hash::BuildFx.hash_one((idx, &name.text)));
                 gaz.names_len += 1;
                 self.name_bytes += name.text.len();
             }
