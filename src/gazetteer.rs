@@ -197,25 +197,40 @@ impl<'de> Deserialize<'de> for Kind {
 
 /// A set of languages, as a bit set over [`Lang::all`]. Empty means "any language".
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub(crate) struct LangSet(u128);
+pub(crate) struct LangSet([u32; 3]);
 
 impl LangSet {
+    /// Bit `i`: word and mask.
+    fn bit(i: usize) -> (usize, u32) {
+        (i / 32, 1u32 << (i % 32))
+    }
+    fn has(self, i: usize) -> bool {
+        let (w, m) = LangSet::bit(i);
+        self.0.get(w).is_some_and(|&x| x & m != 0)
+    }
     pub(crate) fn insert(&mut self, lang: Lang) {
         if let Some(i) = lang_index(lang) {
-            self.0 |= 1u128 << i;
+            let (w, m) = LangSet::bit(i);
+            if let Some(x) = self.0.get_mut(w) {
+                *x |= m;
+            }
         }
     }
     pub(crate) fn is_any(self) -> bool {
-        self.0 == 0
+        self.0 == [0; 3]
+    }
+    /// True if the two sets share a language.
+    pub(crate) fn intersects(self, other: LangSet) -> bool {
+        self.0.iter().zip(other.0).any(|(a, b)| a & b != 0)
     }
     /// True if a sentence in `lang` may hold this name: the set is empty (any language) or holds
     /// `lang`. An unknown language (`None`) only satisfies "any".
     pub(crate) fn allows(self, lang: Option<Lang>) -> bool {
-        if self.0 == 0 {
+        if self.is_any() {
             return true;
         }
         match lang.and_then(lang_index) {
-            Some(i) => self.0 & (1u128 << i) != 0,
+            Some(i) => self.has(i),
             None => false,
         }
     }
@@ -224,13 +239,13 @@ impl LangSet {
             .iter()
             .copied()
             .enumerate()
-            .filter(move |&(i, _)| i < 128 && self.0 & (1u128 << i) != 0)
+            .filter(move |&(i, _)| self.has(i))
             .map(|(_, l)| l)
     }
 }
 
 fn lang_index(lang: Lang) -> Option<usize> {
-    Lang::all().iter().position(|&l| l == lang).filter(|&i| i < 128)
+    Lang::all().iter().position(|&l| l == lang).filter(|&i| i < 96)
 }
 
 /// One name of an entity, with its matching options.
@@ -507,6 +522,15 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
+    /// Gives back the room that growing left in each entity's list of names (a list of one
+    /// or two names otherwise keeps room for four: ~80 MB at a million names).
+    fn shrink(&mut self) {
+        for e in &mut self.entities {
+            e.names.shrink_to_fit();
+        }
+        self.entities.shrink_to_fit();
+    }
+
     /// A builder to add entities and names in code or from several files.
     pub fn builder() -> GazetteerBuilder {
         GazetteerBuilder::default()
@@ -610,7 +634,7 @@ impl Gazetteer {
         let mut total = self.warnings_total;
         for e in &self.entities {
             for n in &e.names {
-                if n.langs.is_any() || n.langs.0 & allowed.0 != 0 {
+                if n.langs.is_any() || n.langs.intersects(allowed) {
                     continue;
                 }
                 total += 1;
@@ -790,7 +814,9 @@ impl GazetteerBuilder {
     /// The gazetteer built so far (a copy: the builder can go on). `Gazetteer::from(builder)`
     /// moves it out instead.
     pub fn build(&self) -> Gazetteer {
-        self.gaz.clone()
+        let mut gaz = self.gaz.clone();
+        gaz.shrink();
+        gaz
     }
 
     /// Validates and adds; the error is a message without location.
@@ -902,6 +928,10 @@ impl GazetteerBuilder {
             return Err(format!("internal error: entity `{id}` lost"));
         };
         self.name_bytes += name.text.len();
+        // Grow by half, not double from four: most entities have one or two names.
+        if entity.names.len() == entity.names.capacity() {
+            entity.names.reserve_exact((entity.names.len() / 2).max(1));
+        }
         entity.names.push(name);
         gaz.names_len += 1;
         Ok(())
@@ -1077,7 +1107,9 @@ impl GazetteerBuilder {
 impl From<GazetteerBuilder> for Gazetteer {
     /// The gazetteer built so far, without a copy.
     fn from(b: GazetteerBuilder) -> Gazetteer {
-        b.gaz
+        let mut gaz = b.gaz;
+        gaz.shrink();
+        gaz
     }
 }
 

@@ -273,7 +273,7 @@ fn build_shards(keys: &[&[u8]], global: &[u32], flags: &[u32], total: usize) -> 
 }
 
 /// One gazetteer name under a pattern.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Entry {
     /// The name, in the catalog.
     name: u32,
@@ -458,7 +458,7 @@ impl Matcher {
     ) -> Result<Matcher> {
         // 1. Every key into one arena, with its entry (no allocation per name).
         let mut arena: Vec<u8> = Vec::new();
-        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(gaz.names_len());
+        let mut spans: Vec<(u32, u32)> = Vec::with_capacity(gaz.names_len());
         let mut raw: Vec<Entry> = Vec::with_capacity(gaz.names_len());
         let mut lang_sets: Vec<LangSet> = Vec::new();
         let mut buf = Vec::new();
@@ -472,7 +472,10 @@ impl Matcher {
                 if !key(entity, name, &mut buf) || buf.is_empty() {
                     continue;
                 }
-                spans.push((arena.len(), buf.len()));
+                let (Ok(at), Ok(len)) = (u32::try_from(arena.len()), u32::try_from(buf.len())) else {
+                    return Err(Error::TooLarge("more than 4 GiB of folded names".into()));
+                };
+                spans.push((at, len));
                 arena.extend_from_slice(&buf);
                 let set = name.lang_set();
                 let langs = match lang_sets.iter().position(|&l| l == set) {
@@ -503,6 +506,7 @@ impl Matcher {
         let mut keys: Vec<&[u8]> = Vec::new();
         let mut pids: Vec<u32> = Vec::with_capacity(raw.len());
         for &(at, len) in &spans {
+            let (at, len) = (at as usize, len as usize);
             let k = arena.get(at..at + len).unwrap_or(&[]);
             let next = keys.len() as u32;
             let pid = *index.entry(k).or_insert(next);
@@ -512,11 +516,11 @@ impl Matcher {
             pids.push(pid);
         }
         drop(index);
+        drop(spans);
         // 3. Group the entries by pattern, keeping gazetteer order inside a pattern.
         let mut order: Vec<u32> = (0..raw.len() as u32).collect();
         order.sort_by_key(|&i| pids.get(i as usize).copied().unwrap_or(0));
-        let mut slots: Vec<Option<Entry>> = raw.into_iter().map(Some).collect();
-        let mut entries = Vec::with_capacity(slots.len());
+        let mut entries = Vec::with_capacity(raw.len());
         let mut patterns = Vec::with_capacity(keys.len());
         let mut shared = Vec::new();
         let mut k = 0;
@@ -525,7 +529,7 @@ impl Matcher {
             let first = entries.len() as u32;
             let mut ids: Vec<u32> = Vec::new();
             while k < order.len() && pids.get(order[k] as usize).copied() == Some(pid) {
-                if let Some(e) = slots.get_mut(order[k] as usize).and_then(Option::take) {
+                if let Some(&e) = raw.get(order[k] as usize) {
                     if ids.last() != Some(&e.entity) {
                         ids.push(e.entity);
                     }
@@ -560,7 +564,7 @@ impl Matcher {
                 shared: shared_index,
             });
         }
-        drop(slots);
+        drop((raw, order, pids));
         let mut punct_starts = Box::new([false; 256]);
         // Patterns that some name without an initial capital spells.
         let uncapped: Vec<bool> = patterns

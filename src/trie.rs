@@ -352,7 +352,6 @@ struct EdgeBytes {
 struct Builder<'k> {
     keys: &'k [&'k [u8]],
     slots: Vec<Slot>,
-    mask: usize,
     used: usize,
     /// Per slot: the parent node and where the edge's bytes are, for exactness.
     edges: Vec<EdgeBytes>,
@@ -362,11 +361,10 @@ struct Builder<'k> {
 
 impl<'k> Builder<'k> {
     fn new(keys: &'k [&'k [u8]], edges: usize) -> Builder<'k> {
-        let cap = (edges.saturating_mul(4) / 3 + 1).next_power_of_two().max(16);
+        let cap = (edges.saturating_mul(4) / 3 + 1).max(16);
         Builder {
             keys,
             slots: vec![Slot::default(); cap],
-            mask: cap - 1,
             used: 0,
             edges: vec![EdgeBytes::default(); cap],
             nodes: 1,
@@ -385,12 +383,11 @@ impl<'k> Builder<'k> {
         let cap = self.slots.len() * 2;
         let old_slots = std::mem::replace(&mut self.slots, vec![Slot::default(); cap]);
         let old_edges = std::mem::replace(&mut self.edges, vec![EdgeBytes::default(); cap]);
-        self.mask = cap - 1;
         for (s, e) in old_slots.into_iter().zip(old_edges) {
             if s.key != 0 {
-                let mut i = s.key as usize & self.mask;
+                let mut i = home(s.key, cap);
                 while self.slots[i].key != 0 {
-                    i = (i + 1) & self.mask;
+                    i = if i + 1 == cap { 0 } else { i + 1 };
                 }
                 self.slots[i] = s;
                 self.edges[i] = e;
@@ -404,7 +401,8 @@ impl<'k> Builder<'k> {
         if (self.used + 1) * 4 > self.slots.len() * 3 {
             self.grow();
         }
-        let mut i = key as usize & self.mask;
+        let cap = self.slots.len();
+        let mut i = home(key, cap);
         loop {
             let s = self.slots[i];
             if s.key == key {
@@ -421,7 +419,7 @@ impl<'k> Builder<'k> {
                 self.used += 1;
                 return Some(i);
             }
-            i = (i + 1) & self.mask;
+            i = if i + 1 == cap { 0 } else { i + 1 };
         }
     }
 
