@@ -7,11 +7,13 @@
 //! language. A clear vote decides; a long sentence with an unclear vote goes to whatlang
 //! (restricted to the allowlist, answer kept only if reliable); anything else inherits the
 //! document language. The document language is the sum of the sentence votes, with whatlang on
-//! a bounded sample of the text when the votes do not tell. A short text is never decided by
-//! whatlang's trigram guess alone: when whatlang is unsure, a clear vote wins, even of one word,
-//! counting function words, then a lexicon of frequent French, Italian and English words
-//! (written for nomina), then word shapes (`-zione`, `-eux`, `-ing`...); only a tie is left to
-//! whatlang's guess. A lone `d`, `l`, `c`, `j` or `n` votes only before an apostrophe.
+//! a bounded sample of the text when the votes do not tell. A short text (under 200 bytes) is
+//! never decided by whatlang's trigram guess alone: a clear vote of two words or more of
+//! function words, a lexicon of frequent French, Italian and English words (written for nomina)
+//! and word shapes (`-zione`, `-eux`, `-ing`...) decides it before whatlang runs; when whatlang
+//! is then unsure, a clear vote of one word of the same kinds wins; only a tie is left to its
+//! guess. A longer text that whatlang is unsure of goes by a clear vote of function words, even
+//! of one. A lone `d`, `l`, `c`, `j` or `n` votes only before an apostrophe.
 
 use std::fmt;
 use std::ops::Range;
@@ -361,6 +363,9 @@ const EARLY_VOTES: u32 = 3;
 /// Sentences at least this long (bytes) with an unclear vote are given to whatlang.
 const WHATLANG_MIN_BYTES: usize = 120;
 
+/// Texts shorter than this (bytes) are first decided by their words alone, before whatlang.
+const SHORT_TEXT_BYTES: usize = 200;
+
 /// How much of the document whatlang sees when the votes do not tell (bytes).
 const DOC_SAMPLE_BYTES: usize = 4096;
 
@@ -521,6 +526,17 @@ impl LangDetector {
             end -= 1;
         }
         let sample = text.get(..end).unwrap_or("");
+        let listed = self.vote_mask & 0b111 != 0;
+        // A short text whose words (function words, frequent words, shapes) clearly point to one
+        // language needs no trigram model: decided here, whatlang is not even run.
+        if listed && sample.len() < SHORT_TEXT_BYTES {
+            let mut v = *total;
+            self.lexicon_votes(sample, &mut v);
+            shape_votes(sample, self.vote_mask, &mut v);
+            if let Some(l) = self.clear_winner(&v, 2) {
+                return Some(l);
+            }
+        }
         let guess = self.whatlang.detect(sample);
         if let Some(l) = guess
             .as_ref()
@@ -529,15 +545,18 @@ impl LangDetector {
         {
             return Some(l);
         }
-        // whatlang is unsure (short texts always are): a clear vote of function words and
-        // frequent words, even of one word, beats its trigram guess.
+        // whatlang is unsure (short texts always are): a clear vote of function words, even of
+        // one word, beats its trigram guess; in a short text, frequent words vote too.
+        let short = sample.len() < SHORT_TEXT_BYTES;
         let mut v = *total;
-        self.lexicon_votes(sample, &mut v);
+        if short {
+            self.lexicon_votes(sample, &mut v);
+        }
         if let Some(l) = self.clear_winner(&v, 1) {
             return Some(l);
         }
         // Still tied: the shapes of the words (endings and letters each language favours).
-        if self.vote_mask & 0b111 != 0 {
+        if listed && short {
             shape_votes(sample, self.vote_mask, &mut v);
             if let Some(l) = self.clear_winner(&v, 1) {
                 return Some(l);
@@ -825,6 +844,17 @@ fn word_hash(word: &str) -> u64 {
     h
 }
 
+/// True if `word` (lower-case) is in [`FUNCTION_WORDS`], which votes for it already (and not
+/// at all when it is shared: `la`, `il`, `le` are French and Italian).
+fn is_function_word(word: &str) -> bool {
+    let w = word.as_bytes();
+    if w.len() > 8 {
+        return false;
+    }
+    let key = w.iter().rev().fold(0u64, |k, &b| (k << 8) | u64::from(b));
+    FUNCTION_WORDS.binary_search_by_key(&key, |e| e.0).is_ok()
+}
+
 /// The frequent-word lexicon for the allowed languages among French, Italian and English (bits
 /// of [`VOTE_LANGS`] in `vote_mask`): (hash, the one language it votes for), sorted by hash;
 /// words of several allowed languages are left out. Empty unless two of them are allowed.
@@ -835,7 +865,12 @@ fn lexicon(vote_mask: u8) -> Box<[(u64, u8)]> {
     }
     let mut all: Vec<(u64, u8)> = Vec::new();
     for (bit, words) in [(0b001u8, FREQUENT_FR), (0b010, FREQUENT_IT), (0b100, FREQUENT_EN)] {
-        all.extend(words.split_ascii_whitespace().map(|w| (word_hash(w), bit)));
+        all.extend(
+            words
+                .split_ascii_whitespace()
+                .filter(|w| !is_function_word(w))
+                .map(|w| (word_hash(w), bit)),
+        );
     }
     all.sort_unstable();
     let mut merged: Vec<(u64, u8)> = Vec::with_capacity(all.len());
@@ -1363,6 +1398,10 @@ mod tests {
         assert_eq!(find(&fr_it, "novembre"), None);
         assert_eq!(find(&fr_it, "me"), Some(0b001));
         assert!(lexicon(0b001).is_empty() && lexicon(0b1000).is_empty());
+        // Function words vote through their own table only (`la` is French and Italian).
+        assert!(is_function_word("la") && is_function_word("perché") && !is_function_word("sentenza"));
+        assert_eq!(find(&all, "la"), None);
+        assert_eq!(find(&all, "che"), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! in French, Italian and English, written for this test (news style) and never used to write
 //! the detector's word lists. A text's language is what `analyze` reports for the whole text.
 //! Accuracy on these sets, before the frequent-word lexicon and word shapes / after:
-//! sentences 0.944 / 0.978, word pairs 0.789 / 0.911, single words 0.689 / 0.800.
+//! sentences 0.944 / 0.989, word pairs 0.789 / 0.911, single words 0.689 / 0.800.
 
 use nomina::{Analyzer, Gazetteer, Lang};
 
@@ -37,7 +37,7 @@ fn sentences() {
             (Lang::English, EN_SENT),
         ],
     );
-    assert!(acc >= 0.95, "sentences: {acc:.3}");
+    assert!(acc >= 0.97, "sentences: {acc:.3}");
 }
 
 #[test]
