@@ -25,6 +25,9 @@
 //! - `;` ends a sentence before a capital or a list marker (`5)`, `b)`, `- `); `:` written
 //!   against its word (not the French `mot :`) ends one before a quotation or a capital when at
 //!   least four words precede it (not after labels such as `Email:`);
+//! - the terminators of other scripts end a sentence, with their closing quotes and brackets
+//!   and no white space needed after them: `。` `！` `？` `｡`, `।` `॥`, `؟` `۔`, Greek `;`
+//!   (U+037E), `։`, `።`;
 //! - a blank line always ends a sentence; a single line break ends one before a list item, or
 //!   after a line without final punctuation when the next line starts with a capital, a digit or
 //!   a quote (headlines, one-paragraph-per-line files) — except in hard-wrapped text, where a
@@ -60,7 +63,10 @@ pub(crate) fn split_sentences(text: &str, out: &mut Vec<Range<usize>>) {
                 Some([0x80, 0xA8]) | Some([0x80, 0xA9]) => cx.line_break(i),
                 _ => Step::Continue(i + 1),
             },
-            _ => Step::Continue(i + 1),
+            _ => match other_script_terminator(b, i) {
+                Some(len) => full_stop(b, i + len),
+                None => Step::Continue(i + 1),
+            },
         };
         match next {
             Step::Continue(j) => i = j.max(i + 1),
@@ -76,6 +82,39 @@ pub(crate) fn split_sentences(text: &str, out: &mut Vec<Range<usize>>) {
     if cx.start < n {
         out.push(cx.start..n);
     }
+}
+
+/// The length of a sentence terminator of another script at `i`: Devanagari danda `।` and
+/// double danda `॥`, Arabic question mark `؟` and Urdu full stop `۔`, Greek question mark `;`
+/// (U+037E), Armenian full stop `։`, Ethiopic full stop `።`, ideographic full stop `。`,
+/// full-width `！` `？` `．` and half-width `｡`.
+#[inline]
+fn other_script_terminator(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i..)? {
+        [0xE0, 0xA5, 0xA4 | 0xA5, ..]
+        | [0xE1, 0x8D, 0xA2, ..]
+        | [0xE3, 0x80, 0x82, ..]
+        | [0xEF, 0xBC, 0x81 | 0x9F | 0x8E, ..]
+        | [0xEF, 0xBD, 0xA1, ..] => Some(3),
+        [0xD8, 0x9F, ..] | [0xDB, 0x94, ..] | [0xCD, 0xBE, ..] | [0xD6, 0x89, ..] => Some(2),
+        _ => None,
+    }
+}
+
+/// Ends a sentence after a terminator of a script without abbreviations, ending at `p`: more
+/// terminators, closing quotes and brackets, then white space stay with it. No white space need
+/// follow (`北京。北京`).
+fn full_stop(b: &[u8], mut p: usize) -> Step {
+    loop {
+        if let Some(l) = other_script_terminator(b, p).or_else(|| closer(b, p)) {
+            p += l;
+        } else if matches!(b.get(p), Some(b'.' | b'!' | b'?')) {
+            p += 1;
+        } else {
+            break;
+        }
+    }
+    Step::Break(skip_space(b, p).0)
 }
 
 /// What to do after a candidate.
@@ -148,6 +187,15 @@ const INTERESTING: [bool; 256] = {
     t[b'\n' as usize] = true;
     t[b'\r' as usize] = true;
     t[0xE2] = true;
+    // Lead bytes of other scripts' terminators (see `other_script_terminator`).
+    t[0xE0] = true;
+    t[0xE1] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t[0xD8] = true;
+    t[0xDB] = true;
+    t[0xCD] = true;
+    t[0xD6] = true;
     t
 };
 
@@ -539,6 +587,11 @@ fn closer(b: &[u8], i: usize) -> Option<usize> {
             [0x80, 0x9D] | [0x80, 0x99] | [0x80, 0xBA] => Some(3), // ” ’ ›
             _ => None,
         },
+        0xE3 => match b.get(i + 1..i + 3)? {
+            [0x80, 0x8D | 0x8F | 0x91 | 0x89 | 0x8B] => Some(3), // 」 』 】 〉 》
+            _ => None,
+        },
+        0xEF if b.get(i + 1..i + 3) == Some(&[0xBC, 0x89]) => Some(3), // ）
         _ => None,
     }
 }
