@@ -7,7 +7,13 @@
 //! language. A clear vote decides; a long sentence with an unclear vote goes to whatlang
 //! (restricted to the allowlist, answer kept only if reliable); anything else inherits the
 //! document language. The document language is the sum of the sentence votes, with whatlang on
-//! a bounded sample of the text when the votes do not tell.
+//! a bounded sample of the text when the votes do not tell. A short text (under 200 bytes) is
+//! never decided by whatlang's trigram guess alone: a clear vote of two words or more of
+//! function words, a lexicon of frequent French, Italian and English words (written for nomina)
+//! and word shapes (`-zione`, `-eux`, `-ing`...) decides it before whatlang runs; when whatlang
+//! is then unsure, a clear vote of one word of the same kinds wins; only a tie is left to its
+//! guess. A longer text that whatlang is unsure of goes by a clear vote of function words, even
+//! of one. A lone `d`, `l`, `c`, `j` or `n` votes only before an apostrophe.
 
 use std::fmt;
 use std::ops::Range;
@@ -357,6 +363,9 @@ const EARLY_VOTES: u32 = 3;
 /// Sentences at least this long (bytes) with an unclear vote are given to whatlang.
 const WHATLANG_MIN_BYTES: usize = 120;
 
+/// Texts shorter than this (bytes) are first decided by their words alone, before whatlang.
+const SHORT_TEXT_BYTES: usize = 200;
+
 /// How much of the document whatlang sees when the votes do not tell (bytes).
 const DOC_SAMPLE_BYTES: usize = 4096;
 
@@ -370,6 +379,9 @@ pub(crate) struct LangDetector {
     unlisted: bool,
     /// The function words that vote for exactly one allowed language.
     votes: VoteTable,
+    /// Frequent words (hashed) that vote for exactly one allowed language of French, Italian
+    /// and English, sorted: read only when whatlang is unsure of a whole text.
+    lexicon: Box<[(u64, u8)]>,
     whatlang: whatlang::Detector,
 }
 
@@ -452,6 +464,7 @@ impl LangDetector {
             vote_mask,
             unlisted,
             votes: VoteTable::new(vote_mask),
+            lexicon: lexicon(vote_mask),
             whatlang: whatlang::Detector::with_allowlist(allow.iter().map(|l| l.to_whatlang()).collect()),
         }
     }
@@ -513,11 +526,43 @@ impl LangDetector {
             end -= 1;
         }
         let sample = text.get(..end).unwrap_or("");
-        if let Some(l) = self
-            .whatlang
-            .detect(sample)
+        let listed = self.vote_mask & 0b111 != 0;
+        // A short text whose words (function words, frequent words, shapes) clearly point to one
+        // language needs no trigram model: decided here, whatlang is not even run.
+        if listed && sample.len() < SHORT_TEXT_BYTES {
+            let mut v = *total;
+            self.lexicon_votes(sample, &mut v);
+            shape_votes(sample, self.vote_mask, &mut v);
+            if let Some(l) = self.clear_winner(&v, 2) {
+                return Some(l);
+            }
+        }
+        let guess = self.whatlang.detect(sample);
+        if let Some(l) = guess
+            .as_ref()
+            .filter(|i| i.is_reliable())
             .and_then(|i| Lang::from_whatlang(i.lang()))
         {
+            return Some(l);
+        }
+        // whatlang is unsure (short texts always are): a clear vote of function words, even of
+        // one word, beats its trigram guess; in a short text, frequent words vote too.
+        let short = sample.len() < SHORT_TEXT_BYTES;
+        let mut v = *total;
+        if short {
+            self.lexicon_votes(sample, &mut v);
+        }
+        if let Some(l) = self.clear_winner(&v, 1) {
+            return Some(l);
+        }
+        // Still tied: the shapes of the words (endings and letters each language favours).
+        if listed && short {
+            shape_votes(sample, self.vote_mask, &mut v);
+            if let Some(l) = self.clear_winner(&v, 1) {
+                return Some(l);
+            }
+        }
+        if let Some(l) = guess.and_then(|i| Lang::from_whatlang(i.lang())) {
             return Some(l);
         }
         let best = (0..7).filter(|&i| total[i] > 0).max_by_key(|&i| total[i]);
@@ -592,7 +637,7 @@ impl LangDetector {
                         .rev()
                         .fold(0u64, |k, &b| (k << 8) | u64::from(b)),
                 } | (0x2020_2020_2020_2020 & (u64::MAX >> (64 - 8 * len)));
-                if self.vote(key, &mut v) {
+                if counts(key, bytes, j) && self.vote(key, &mut v) {
                     break;
                 }
                 continue;
@@ -644,11 +689,31 @@ impl LangDetector {
                     i += c.len_utf8();
                 }
             }
-            if (1..=8).contains(&len) && self.vote(key, &mut v) {
+            if (1..=8).contains(&len) && counts(key, bytes, i) && self.vote(key, &mut v) {
                 break;
             }
         }
         v
+    }
+
+    /// Adds the votes of the frequent words among the first [`LEXICON_MAX_WORDS`] words of `s`.
+    fn lexicon_votes(&self, s: &str, v: &mut Votes) {
+        if self.lexicon.is_empty() {
+            return;
+        }
+        for word in s
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .take(LEXICON_MAX_WORDS)
+        {
+            let key = word_hash(word);
+            if let Ok(k) = self.lexicon.binary_search_by_key(&key, |e| e.0) {
+                let bits = self.lexicon.get(k).map_or(0, |e| e.1);
+                if let Some(n) = v.get_mut(bits.trailing_zeros() as usize) {
+                    *n += 1;
+                }
+            }
+        }
     }
 
     /// Counts the vote of the packed word `key`, if it is a function word of exactly one
@@ -666,6 +731,259 @@ impl LangDetector {
         let count = *n;
         count >= EARLY_VOTES && v.iter().enumerate().all(|(j, &n)| j == k || n == 0)
     }
+}
+
+/// Adds a vote for each of the first [`LEXICON_MAX_WORDS`] words of `s` whose shape points to
+/// one allowed language of French, Italian and English (bits of [`VOTE_LANGS`] in `mask`): letters
+/// and endings each one favours (`ç`, `-eux`, `-ée` French; `-zione`, `-mente`, a final `o` or
+/// `a`, `ì` `ò` Italian; `w`, `k`, `th`, `-ing`, `-ly`, a final `y` English). Written for
+/// nomina from the languages' spelling; a tie-breaker for texts too short for anything else.
+fn shape_votes(s: &str, mask: u8, v: &mut Votes) {
+    for word in s
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.len() >= 3)
+        .take(LEXICON_MAX_WORDS)
+    {
+        let mut buf = [0u8; 48];
+        let mut len = 0;
+        let mut fits = true;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let mut tmp = [0u8; 4];
+            let enc = c.encode_utf8(&mut tmp).as_bytes();
+            match buf.get_mut(len..len + enc.len()) {
+                Some(dst) => dst.copy_from_slice(enc),
+                None => {
+                    fits = false;
+                    break;
+                }
+            }
+            len += enc.len();
+        }
+        if !fits {
+            continue;
+        }
+        let w = std::str::from_utf8(buf.get(..len).unwrap_or(&[])).unwrap_or("");
+        if let Some(k) = word_shape(w) {
+            if mask & (1 << k) != 0 {
+                if let Some(n) = v.get_mut(k) {
+                    *n += 1;
+                }
+            }
+        }
+    }
+}
+
+/// The language (index into [`VOTE_LANGS`]: 0 French, 1 Italian, 2 English) a lower-case word's
+/// spelling points to, if any.
+fn word_shape(w: &str) -> Option<usize> {
+    const FR: usize = 0;
+    const IT: usize = 1;
+    const EN: usize = 2;
+    let ascii = w.is_ascii();
+    if w.contains(['ç', 'œ', 'ê', 'û', 'î', 'ô', 'â', 'ë', 'ï']) {
+        return Some(FR);
+    }
+    if w.ends_with(['ì', 'ò'])
+        || (w.ends_with('ù') && w != "où")
+        || (w.ends_with('à') && !w.ends_with("jà") && !w.ends_with("là"))
+    {
+        return Some(IT);
+    }
+    if (w.ends_with('é') || w.ends_with("ée") || w.ends_with("és") || w.ends_with("ées"))
+        && !w.ends_with("ché")
+    {
+        return Some(FR);
+    }
+    if w.contains('è') && !w.ends_with('è') {
+        return Some(FR);
+    }
+    const FR_ENDS: [&str; 14] = [
+        "eux", "eau", "eaux", "aux", "oire", "ique", "ais", "ait", "aient", "eur", "euse", "ette", "ienne",
+        "ois",
+    ];
+    const IT_ENDS: [&str; 16] = [
+        "zione", "zioni", "mente", "ità", "ato", "ata", "ati", "ito", "ita", "iti", "uto", "uta", "ione",
+        "ioni", "anza", "enza",
+    ];
+    const EN_ENDS: [&str; 14] = [
+        "ing", "ly", "ness", "ful", "ship", "ght", "sh", "ck", "tch", "ay", "ey", "ow", "ew", "ed",
+    ];
+    if IT_ENDS.iter().any(|e| w.ends_with(e)) {
+        return Some(IT);
+    }
+    if FR_ENDS.iter().any(|e| w.ends_with(e)) {
+        return Some(FR);
+    }
+    if ascii && (w.contains(['w', 'k']) || w.contains("th")) {
+        return Some(EN);
+    }
+    if ascii && (EN_ENDS.iter().any(|e| w.ends_with(e)) || w.ends_with('y')) {
+        return Some(EN);
+    }
+    if w.contains("zz") || w.contains("cch") || w.contains("gli") {
+        return Some(IT);
+    }
+    if w.len() >= 4 && w.ends_with(['o', 'a']) {
+        return Some(IT);
+    }
+    None
+}
+
+/// How many words of a text the frequent-word lexicon reads.
+const LEXICON_MAX_WORDS: usize = 64;
+
+/// FNV-1a over the lower-cased UTF-8 of `word`.
+fn word_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut buf = [0u8; 4];
+    for c in word.chars().flat_map(char::to_lowercase) {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// True if `word` (lower-case) is in [`FUNCTION_WORDS`], which votes for it already (and not
+/// at all when it is shared: `la`, `il`, `le` are French and Italian).
+fn is_function_word(word: &str) -> bool {
+    let w = word.as_bytes();
+    if w.len() > 8 {
+        return false;
+    }
+    let key = w.iter().rev().fold(0u64, |k, &b| (k << 8) | u64::from(b));
+    FUNCTION_WORDS.binary_search_by_key(&key, |e| e.0).is_ok()
+}
+
+/// The frequent-word lexicon for the allowed languages among French, Italian and English (bits
+/// of [`VOTE_LANGS`] in `vote_mask`): (hash, the one language it votes for), sorted by hash;
+/// words of several allowed languages are left out. Empty unless two of them are allowed.
+fn lexicon(vote_mask: u8) -> Box<[(u64, u8)]> {
+    let mask = vote_mask & 0b111;
+    if mask.count_ones() < 2 {
+        return Box::new([]);
+    }
+    let mut all: Vec<(u64, u8)> = Vec::new();
+    for (bit, words) in [(0b001u8, FREQUENT_FR), (0b010, FREQUENT_IT), (0b100, FREQUENT_EN)] {
+        all.extend(
+            words
+                .split_ascii_whitespace()
+                .filter(|w| !is_function_word(w))
+                .map(|w| (word_hash(w), bit)),
+        );
+    }
+    all.sort_unstable();
+    let mut merged: Vec<(u64, u8)> = Vec::with_capacity(all.len());
+    for (h, bit) in all {
+        match merged.last_mut() {
+            Some(last) if last.0 == h => last.1 |= bit,
+            _ => merged.push((h, bit)),
+        }
+    }
+    merged.retain_mut(|e| {
+        e.1 &= mask;
+        e.1.count_ones() == 1
+    });
+    merged.into_boxed_slice()
+}
+
+/// Frequent words of French, Italian and English news and everyday writing, a few hundred each,
+/// chosen and written for nomina by its authors from their own knowledge of the languages (no
+/// word list was copied; same licence as the code). Words shared by two lists are dropped when
+/// the table is built; elided and contracted forms appear as their part before the apostrophe
+/// (`aujourd`, `didn`).
+const FREQUENT_FR: &str = "\
+abord accord accueil actions album aller allons alors amende annoncé année années ans août \
+appel appelle après assez aucun aujourd aussi autre autres avaient avait avant avec avocat \
+avocats avoir avril beaucoup bien bon bonne car cause cela celle celui certains chambre \
+championnat change chanson chaque cher chez chose choses club comment commune connaît \
+conseil contre court croit côté demain depuis dernier dernière deux deuxième devant devient \
+dimanche dire directeur disent dit dix doit donc dont décembre décision déclaré déjà \
+délicieux département elle elles encore enfants enfin ensemble entre entreprise est \
+européen européenne eux excellent face faire fait famille faut femme femmes fille film fils \
+fin fois font four français française fut février gens gouvernement grand grande grandes \
+grands groupe guerre général habitants heure heures hier histoire homme hommes horrible \
+hôtel ici internationale jamais janvier jeudi jeune joueur jour jours juge juillet juin \
+jusqu large leur leurs livre loi long lors lui lundi là mai maintenant mais maison mal \
+mardi mars match matin me mercredi met mettre midi ministre moi moins mois moment mon monde \
+monsieur mort morte musique mère même nationale ne neuf non norme nos notre nouveau \
+nouvelle nouvelles novembre nuit né octobre ont oui où par parce parfois part partie pas \
+pays pendant pense personne personnel petit petite peu peut peuvent place plats plus \
+plusieurs point police pour pourquoi pourrait premier première prend prendre presque prix \
+prochain professionnel près président puis père qualité quand quatre quel quelle quelque \
+quelques question qui quoi recommande responsables restaurant reste rien rue région sa \
+saison sait samedi sans savoir second selon semaine semble sent septembre sera serait \
+seront service ses seul seule seulement si sien situé située six siècle société sociétés \
+soir son sont sous souvent suis sur surtout tant tard temps terrible titre toujours tous \
+tout toute toutes travail tribunal trois troisième trop trouve très un une va vais vendredi \
+venir vers victoire vie viennent vient village ville voir vont vous vrai vraiment vu yeux \
+ça école église équipe étaient étais était état été être";
+
+const FREQUENT_IT: &str = "\
+abbiamo abitanti accordo adesso agli agosto alle allo allora altra altre altri altro anche \
+ancora andare anni anno annunciato aprile articolo avere aveva avevano avvocati avvocato \
+azienda aziende azioni basta bene bisogno campionato canzone casa case caso cento certo che \
+chi chiama chiesa ci cinque cioè città codice come comma comune comunque con conosce \
+consiglio contro cosa cose così crede cui da dai dall dalla dallo degli dei del dell della \
+delle dello detto deve devono dice dicembre diceva dichiarato dicono dietro dire direttore \
+diritti diritto disposizioni diventa domenica dopo dove dovrebbe due dunque ebbe ecco egli \
+era erano essere europea europeo fa faceva famiglia fanno fare fatto febbraio figli fine \
+fino forse fra fu gas generale gennaio gente giocatore giorni giorno giovedì giudice giugno \
+già gli governo grande grandi gruppo ha hanno ho il internazionale io italiana italiani \
+italiano la lavoro le legge lei libro lo loro luglio lui lunedì ma maggio mai martedì marzo \
+mattina meglio meno mentre mercoledì mese mesi mette mettere mi mia ministro mio modo molto \
+mondo morto multa musica nato nazionale ne nei nel nell nella nelle nessuno niente noi non \
+nonché norma norme nostra nostro novembre nulla nuova nuovo o oggi ogni ora otto ottobre \
+ovvero paese parte partita pensa per perché però più poco poi polizia portavoce possono \
+potrebbe prende prendere presidente prima primo proprietà proprio prossimo proveniva \
+provincia può qualche quale qualora quando quanto quattro quella quelle quelli quello \
+questa queste questi questo qui quindi regione responsabili resta ricorso sa sabato sapere \
+saranno sarà scorso scuola secolo secondo sei sembra sempre sentenza senza settembre \
+settimana sia siamo situato società sono sopra sotto squadra stagione stata state stati \
+stato stava stavano stesso storia strada su sua sue sui sul sull sulla suo suoi tanto tempo \
+terzo titolo tra tre tribunale troppo trova tutta tutte tutti tutto ultima una uno uomo va \
+vanno vedere venerdì vengono venire viene visto vita vittoria voi volta volte weekend è";
+
+const FREQUENT_EN: &str = "\
+about according after again against ago agreement album all almost also always am amazing \
+announced another answer any anyone anything appeal aren around asked attached away awesome \
+back bad because become been before being believe best better between big board both bought \
+breakfast brought business but buy call called came can cannot car care case cause change \
+chief child children city close come coming companies company contract could couldn country \
+course court day days deal dear definitely did didn different dinner does doesn doing done \
+down during each early easy either else email end energy enough era even ever every \
+everyone everything excellent executive eyes face fact family far feel felt few film find \
+fine first five food found four friend friendly friends from full gas get gets getting give \
+given go goes going gone good got government great group had half hand happy hard has hasn \
+have haven having he head heard hello help her here high highly him himself his home hope \
+horrible hot hour hours house how however if into isn its judge just keep kind knew know \
+known large last later law lawyer lawyers least left less let life like likely little live \
+ll long look looking lot love lunch made make makes making man many market match may me \
+mean meeting men met might minister moment money month months more morning most mother much \
+must my myself name national nato need never new news next nice night nothing now number of \
+off office official officials often old once one only open or other others ought our out \
+over own paid part people perhaps personnel place please point police power premier \
+president pretty price problem put question quite rather read real really recommend regards \
+report reported restaurant right room ruling run said same saw say saying says school \
+second see seems seen sell sent service set several shall shares she shop should shouldn \
+show side since sir six small so some someone something sometimes soon spokesman staff \
+state statement states still stop store street such sure take taken tell terrible than \
+thank thanks that their them then there these they thing things think third this those \
+though thought three through time times to today together told tomorrow too took town tried \
+true try trying two under united until up upon us use used using ve very village want \
+wanted wants war was wasn water way ways we week weekend weeks well went were weren what \
+when where whether which while white who whole whose why wife will with within without \
+woman women work working world worst would wouldn write wrong year years yes yesterday yet \
+you young your yourself";
+
+/// False for a lone consonant that is no elided article or pronoun: `d`, `l`, `c`, `j`, `n` vote
+/// only before an apostrophe (`d'`, `l’`), not as initials or codes (`D.C.`, `E5`, `n. 12`).
+#[inline]
+fn counts(key: u64, bytes: &[u8], end: usize) -> bool {
+    if !matches!(key, 0x63 | 0x64 | 0x6a | 0x6c | 0x6e) {
+        return true;
+    }
+    matches!(bytes.get(end), Some(b'\'')) || bytes.get(end..end + 3) == Some("’".as_bytes())
 }
 
 /// Frequent function words: (the word's bytes packed little-endian into a `u64`, the languages
@@ -1056,6 +1374,74 @@ mod tests {
         let (doc, s) = detect(&[Lang::Russian, Lang::French], ru, &[0..ru.len()]);
         assert_eq!(doc, Some(Lang::Russian));
         assert_eq!(s, [Some(Lang::Russian)]);
+    }
+
+    #[test]
+    fn lexicon_keeps_words_of_one_allowed_language() {
+        let all = lexicon(0b111);
+        assert!(all.windows(2).all(|w| w[0].0 < w[1].0));
+        let find = |t: &[(u64, u8)], w: &str| {
+            t.binary_search_by_key(&word_hash(w), |e| e.0)
+                .ok()
+                .map(|k| t[k].1)
+        };
+        assert_eq!(find(&all, "tribunal"), Some(0b001));
+        assert_eq!(find(&all, "sentenza"), Some(0b010));
+        assert_eq!(find(&all, "yesterday"), Some(0b100));
+        assert_eq!(word_hash("Yesterday"), word_hash("yesterday"));
+        // In two lists: dropped while both languages are allowed, kept for the one allowed.
+        assert_eq!(find(&all, "police"), None);
+        let fr_en = lexicon(0b101);
+        assert_eq!(find(&fr_en, "police"), None);
+        assert_eq!(find(&fr_en, "sentenza"), None);
+        let fr_it = lexicon(0b011);
+        assert_eq!(find(&fr_it, "novembre"), None);
+        assert_eq!(find(&fr_it, "me"), Some(0b001));
+        assert!(lexicon(0b001).is_empty() && lexicon(0b1000).is_empty());
+        // Function words vote through their own table only (`la` is French and Italian).
+        assert!(is_function_word("la") && is_function_word("perché") && !is_function_word("sentenza"));
+        assert_eq!(find(&all, "la"), None);
+        assert_eq!(find(&all, "che"), None);
+    }
+
+    #[test]
+    fn word_shapes() {
+        for (w, want) in [
+            ("façade", Some(0)),
+            ("délicieux", Some(0)),
+            ("annulée", Some(0)),
+            ("perché", None),
+            ("città", Some(1)),
+            ("però", Some(1)),
+            ("disoccupazione", Some(1)),
+            ("rapidamente", Some(1)),
+            ("esonerato", Some(1)),
+            ("walk", Some(2)),
+            ("thinking", Some(2)),
+            ("daily", Some(2)),
+            ("où", None),
+            ("maison", None),
+        ] {
+            assert_eq!(word_shape(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn short_texts_trust_clear_votes_over_an_unsure_whatlang() {
+        for (t, l) in [
+            ("la sentenza", Lang::Italian),
+            ("le tribunal", Lang::French),
+            ("yesterday evening", Lang::English),
+            ("disoccupazione giovanile", Lang::Italian),
+            ("walking home", Lang::English),
+        ] {
+            let (doc, _) = detect(&FRIT, t, &[0..t.len()]);
+            assert_eq!(doc, Some(l), "{t}");
+        }
+        // A lone consonant votes only as an elided article: `D.C.` is no French `d'`.
+        assert!(!counts(0x64, b"D.C.", 1));
+        assert!(counts(0x64, b"d'abord", 1));
+        assert!(counts(0x64, "d’abord".as_bytes(), 1));
     }
 
     #[test]

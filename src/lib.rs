@@ -148,7 +148,27 @@
 //! The document language comes from the whole text; each sentence gets its own when it is long
 //! enough to tell, and inherits the document's otherwise. Detection is restricted to an
 //! allowlist, French, Italian and English by default ([`DEFAULT_LANGUAGES`]); any language of
-//! [`Lang::all`] can be allowed with [`AnalyzerBuilder::languages`].
+//! [`Lang::all`] can be allowed with [`AnalyzerBuilder::languages`]. A short text (a headline, a
+//! pair of words, one word) is decided by the words it holds, when one of French, Italian and
+//! English is clearly ahead: function words, a list of frequent words, then word endings and
+//! letters; the trigram model only breaks ties there.
+//!
+//! ```
+//! use nomina::{Analyzer, Gazetteer, Lang};
+//! let analyzer = Analyzer::new(&Gazetteer::from_tsv_str("Q380\torganization\tMeta\n")?)?;
+//! assert_eq!(analyzer.analyze("disoccupazione giovanile").language(), Some(Lang::Italian));
+//! assert_eq!(analyzer.analyze("le tribunal").language(), Some(Lang::French));
+//! assert_eq!(analyzer.analyze("yesterday evening").language(), Some(Lang::English));
+//! # Ok::<(), nomina::Error>(())
+//! ```
+//!
+//! Sentences end at `.` `!` `?` `…`, at a `;` before a capital or a list item, at a colon
+//! written against its word (Italian, English) before a quotation or a capitalised clause, and
+//! at headline and paragraph breaks; not after abbreviations (`M.`, `Dott.`, `p. ex.`, `ad es.`,
+//! `c.d.`), initials (`J.-P.`), truncations (`pag.`, `econ.`), bracketed ellipses (`(...)`) or a
+//! number heading its sentence (`867.`). A `?` or `!` before a lower-case word ends a sentence
+//! unless a closing quote or bracket follows it, and so does a `.` after a real word (Italian
+//! sentences may start in lower case).
 //!
 //! # Gazetteers
 //!

@@ -199,3 +199,353 @@ fn sentence_languages_and_inheritance() {
     assert_eq!(analysis.language(), Some(Lang::German));
     assert_eq!(analysis.mentions().len(), 1);
 }
+
+// Rules of issue 9, item 1: one test per rule, French, Italian and English, with the cases that
+// must stay whole.
+
+#[test]
+fn opening_straight_quotes_start_the_next_sentence() {
+    check(&[
+        (
+            "Le maire a quitté la salle. \"Nous reviendrons\", a-t-il lancé.",
+            &[
+                "Le maire a quitté la salle. ",
+                "\"Nous reviendrons\", a-t-il lancé.",
+            ],
+        ),
+        (
+            "Il sindaco ha lasciato l'aula. \"Torneremo\", ha detto.",
+            &["Il sindaco ha lasciato l'aula. ", "\"Torneremo\", ha detto."],
+        ),
+        (
+            "The mayor walked out. 'We will be back', he said.",
+            &["The mayor walked out. ", "'We will be back', he said."],
+        ),
+        // Closing quotes stay with their sentence.
+        (
+            "Il a dit \"jamais.\" Puis il est sorti.",
+            &["Il a dit \"jamais.\" ", "Puis il est sorti."],
+        ),
+        (
+            "He called it \"a farce.\" The board disagreed.",
+            &["He called it \"a farce.\" ", "The board disagreed."],
+        ),
+    ]);
+}
+
+#[test]
+fn question_and_exclamation_before_lower_case() {
+    check(&[
+        (
+            "Qui paiera l'amende ? la question reste ouverte.",
+            &["Qui paiera l'amende ? ", "la question reste ouverte."],
+        ),
+        (
+            "Chi pagherà la multa? la domanda resta aperta.",
+            &["Chi pagherà la multa? ", "la domanda resta aperta."],
+        ),
+        (
+            "What a verdict! the lawyers were stunned.",
+            &["What a verdict! ", "the lawyers were stunned."],
+        ),
+        // A closing quote or bracket after the terminator keeps the sentence whole.
+        (
+            "« Vraiment ? » demande-t-il au juge.",
+            &["« Vraiment ? » demande-t-il au juge."],
+        ),
+        (
+            "«Davvero?» chiede l'avvocato.",
+            &["«Davvero?» chiede l'avvocato."],
+        ),
+        ("\"Really?\" asked the judge.", &["\"Really?\" asked the judge."]),
+        ("Le témoin (sic!) a menti.", &["Le témoin (sic!) a menti."]),
+    ]);
+}
+
+#[test]
+fn french_spacing_before_exclamation_and_question_marks() {
+    check(&[
+        ("Et puis... ! Rien du tout.", &["Et puis... ! ", "Rien du tout."]),
+        (
+            "Quelle surprise ! ? Personne ne l'attendait.",
+            &["Quelle surprise ! ? ", "Personne ne l'attendait."],
+        ),
+        (
+            "Incroyable\u{202f}! Le juge a tranché.",
+            &["Incroyable\u{202f}! ", "Le juge a tranché."],
+        ),
+    ]);
+}
+
+#[test]
+fn semicolons_before_a_capital_or_a_list_marker() {
+    check(&[
+        (
+            "Le parquet fait appel; La défense se tait.",
+            &["Le parquet fait appel; ", "La défense se tait."],
+        ),
+        (
+            "Sono previsti: a) una multa; b) la chiusura; c) il sequestro.",
+            &[
+                "Sono previsti: a) una multa; ",
+                "b) la chiusura; ",
+                "c) il sequestro.",
+            ],
+        ),
+        (
+            "The terms are: 1) a fine; 2) an audit; - a ban.",
+            &["The terms are: 1) a fine; ", "2) an audit; ", "- a ban."],
+        ),
+        // Not before a lower-case word, nor without a space after.
+        (
+            "Meta paie; elle ne fait pas appel.",
+            &["Meta paie; elle ne fait pas appel."],
+        ),
+        (
+            "Meta paga; non ricorre. Fine&amp;Co.",
+            &["Meta paga; non ricorre. ", "Fine&amp;Co."],
+        ),
+    ]);
+}
+
+#[test]
+fn colons_before_a_quotation_or_a_capitalised_clause() {
+    check(&[
+        // Italian and English write the colon against the word: a clause after it is a new
+        // sentence when the text before it is one (four words or more).
+        (
+            "Il portavoce della società ha risposto così: \"Non abbiamo nulla da nascondere\".",
+            &[
+                "Il portavoce della società ha risposto così: ",
+                "\"Non abbiamo nulla da nascondere\".",
+            ],
+        ),
+        (
+            "The ruling was clear on one point: The company must pay.",
+            &["The ruling was clear on one point: ", "The company must pay."],
+        ),
+        // French spacing (`mot :`), a short label, a lower-case word or a time: no break.
+        (
+            "Le porte-parole a répondu : « Nous n'avons rien à cacher. »",
+            &["Le porte-parole a répondu : « Nous n'avons rien à cacher. »"],
+        ),
+        (
+            "Email: Mario Rossi. Oggetto: Meta.",
+            &["Email: Mario Rossi. ", "Oggetto: Meta."],
+        ),
+        (
+            "La sentenza è chiara su un punto: la società deve pagare alle 10:30.",
+            &["La sentenza è chiara su un punto: la società deve pagare alle 10:30."],
+        ),
+    ]);
+}
+
+#[test]
+fn periods_before_lower_case_after_a_real_word() {
+    check(&[
+        // Italian sentences often start in lower case.
+        (
+            "Il ricorso è stato respinto. secondo i giudici, mancavano le prove.",
+            &[
+                "Il ricorso è stato respinto. ",
+                "secondo i giudici, mancavano le prove.",
+            ],
+        ),
+        (
+            "Le recours a été rejeté. selon les juges, les preuves manquaient.",
+            &[
+                "Le recours a été rejeté. ",
+                "selon les juges, les preuves manquaient.",
+            ],
+        ),
+        // A word ending in a consonant is a real word if the text also writes it without a
+        // period (Punkt's idea).
+        (
+            "The appeal was dismissed by the court. the court said the evidence was thin.",
+            &[
+                "The appeal was dismissed by the court. ",
+                "the court said the evidence was thin.",
+            ],
+        ),
+        // Truncations stay: short words, words ending in a consonant never seen without their
+        // period, and the abbreviation tables.
+        (
+            "Vedi pag. dieci e Riv. econ. della Banca, Set. scorso.",
+            &["Vedi pag. dieci e Riv. econ. della Banca, Set. scorso."],
+        ),
+        (
+            "Voir Rev. trim. dr. civ. pour le détail.",
+            &["Voir Rev. trim. dr. civ. pour le détail."],
+        ),
+        (
+            "See the filing for details; approx. three pages.",
+            &["See the filing for details; approx. three pages."],
+        ),
+        // Ellipses before a lower-case word keep the sentence whole.
+        ("E poi... e poi niente.", &["E poi... e poi niente."]),
+    ]);
+}
+
+#[test]
+fn hyphenated_initials_and_bracketed_ellipses() {
+    check(&[
+        (
+            "Le livre de J.-P. Bruneau sort lundi. Il est attendu.",
+            &["Le livre de J.-P. Bruneau sort lundi. ", "Il est attendu."],
+        ),
+        (
+            "Il saggio di J.-M. Dupont è uscito. Lo recensiamo.",
+            &["Il saggio di J.-M. Dupont è uscito. ", "Lo recensiamo."],
+        ),
+        (
+            "Il a écrit : « Le marché (...) Meta le domine. » Fin.",
+            &["Il a écrit : « Le marché (...) Meta le domine. » ", "Fin."],
+        ),
+        (
+            "Scrive che il mercato […] Meta lo domina. Fine.",
+            &["Scrive che il mercato […] Meta lo domina. ", "Fine."],
+        ),
+        (
+            "The filing says the market [...] Meta dominates it. End.",
+            &["The filing says the market [...] Meta dominates it. ", "End."],
+        ),
+    ]);
+}
+
+#[test]
+fn article_numbers_and_headings_standing_alone() {
+    check(&[
+        (
+            "Le tribunal statue. 867. Les frais sont à la charge de l'État.",
+            &[
+                "Le tribunal statue. ",
+                "867. Les frais sont à la charge de l'État.",
+            ],
+        ),
+        (
+            "Si applicano le leggi speciali. 858. Comprensorio di bonifica.",
+            &[
+                "Si applicano le leggi speciali. ",
+                "858. Comprensorio di bonifica.",
+            ],
+        ),
+        // A year at the end of a sentence is no heading.
+        (
+            "The law was passed in 1985. The court upheld it.",
+            &["The law was passed in 1985. ", "The court upheld it."],
+        ),
+    ]);
+}
+
+#[test]
+fn missing_abbreviations() {
+    check(&[
+        (
+            "Si veda la sentenza (v. Cass. n. 12) e, ad es. Meta, l'art. 5 att. Cod.",
+            &["Si veda la sentenza (v. Cass. n. 12) e, ad es. Meta, l'art. 5 att. Cod."],
+        ),
+        (
+            "Il Dir. Rossi e l'Amm. Bianchi, cfr. sez. II, hanno firmato.",
+            &["Il Dir. Rossi e l'Amm. Bianchi, cfr. sez. II, hanno firmato."],
+        ),
+        (
+            "Il c.d. Decreto Meta è stato letto da Mons. Verdi e dalla Prof.ssa Neri. Poi basta.",
+            &[
+                "Il c.d. Decreto Meta è stato letto da Mons. Verdi e dalla Prof.ssa Neri. ",
+                "Poi basta.",
+            ],
+        ),
+        (
+            "The case Smith v. Meta was heard. It lasted a day.",
+            &["The case Smith v. Meta was heard. ", "It lasted a day."],
+        ),
+        // `es.` alone is no abbreviation.
+        (
+            "Il a dit non, c'est tout ce qu'il es. Puis rien.",
+            &["Il a dit non, c'est tout ce qu'il es. ", "Puis rien."],
+        ),
+    ]);
+}
+
+#[test]
+fn hard_wrapped_lines_ending_mid_clause() {
+    check(&[
+        (
+            "Le tribunal a condamné la société pour\nMeta et ses filiales.",
+            &["Le tribunal a condamné la société pour\nMeta et ses filiales."],
+        ),
+        (
+            "Il tribunale ha condannato la società,\nMeta ha annunciato ricorso.",
+            &["Il tribunale ha condannato la società,\nMeta ha annunciato ricorso."],
+        ),
+        (
+            "The court fined the company and\nMeta said it would appeal.",
+            &["The court fined the company and\nMeta said it would appeal."],
+        ),
+        // A headline still ends at its line break.
+        (
+            "Meta condamnée en Italie\nLe tribunal a tranché.",
+            &["Meta condamnée en Italie\n", "Le tribunal a tranché."],
+        ),
+        (
+            "Verdict for Meta in Serie A\nThe court ruled.",
+            &["Verdict for Meta in Serie A\n", "The court ruled."],
+        ),
+    ]);
+}
+
+#[test]
+fn terminators_of_other_scripts() {
+    check(&[
+        // Chinese and Japanese: no space after the full stop.
+        (
+            "法院周二作出裁决。公司表示将上诉！",
+            &["法院周二作出裁决。", "公司表示将上诉！"],
+        ),
+        (
+            "東京で会議が開かれた。「首相も出席した。」その後、記者会見があった。",
+            &[
+                "東京で会議が開かれた。",
+                "「首相も出席した。」",
+                "その後、記者会見があった。",
+            ],
+        ),
+        // Hindi danda, Urdu full stop, Arabic question mark.
+        (
+            "अदालत ने फैसला सुनाया। कंपनी अपील करेगी।",
+            &["अदालत ने फैसला सुनाया। ", "कंपनी अपील करेगी।"],
+        ),
+        (
+            "عدالت نے فیصلہ سنایا۔ کمپنی اپیل کرے گی۔",
+            &["عدالت نے فیصلہ سنایا۔ ", "کمپنی اپیل کرے گی۔"],
+        ),
+        (
+            "هل ستدفع الشركة الغرامة؟ قالت المحكمة نعم.",
+            &["هل ستدفع الشركة الغرامة؟ ", "قالت المحكمة نعم."],
+        ),
+        // Greek question mark, as U+037E and as the `;` that normalisation makes of it.
+        (
+            "Θα πληρώσει η εταιρεία\u{37e} Το δικαστήριο είπε ναι.",
+            &["Θα πληρώσει η εταιρεία\u{37e} ", "Το δικαστήριο είπε ναι."],
+        ),
+        (
+            "Θα πληρώσει η εταιρεία; Το δικαστήριο είπε ναι.",
+            &["Θα πληρώσει η εταιρεία; ", "Το δικαστήριο είπε ναι."],
+        ),
+        // Armenian and Ethiopic full stops.
+        (
+            "Դատարանը որոշում կայացրեց։ Ընկերությունը կբողոքարկի։",
+            &["Դատարանը որոշում կայացրեց։ ", "Ընկերությունը կբողոքարկի։"],
+        ),
+        (
+            "ፍርድ ቤቱ ውሳኔ ሰጠ። ኩባንያው ይግባኝ ይላል።",
+            &["ፍርድ ቤቱ ውሳኔ ሰጠ። ", "ኩባንያው ይግባኝ ይላል።"],
+        ),
+        // Latin text with the same lead bytes stays whole (Vietnamese, a BOM, a full-width
+        // comma).
+        (
+            "\u{feff}Tòa án đã ra phán quyết，Meta sẽ kháng cáo.",
+            &["\u{feff}Tòa án đã ra phán quyết，Meta sẽ kháng cáo."],
+        ),
+    ]);
+}
