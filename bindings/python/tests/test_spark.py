@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 import pytest
 
@@ -26,7 +26,7 @@ def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         s.stop()
 
 
-def rows_of(texts: list[str | None]) -> list[tuple[int, str | None]]:
+def rows_of(texts: Sequence[str | None]) -> list[tuple[int, str | None]]:
     return list(enumerate(texts))
 
 
@@ -97,7 +97,7 @@ def test_one_analyzer_per_python_worker(spark: Any, gazetteer_path: Path) -> Non
     log: Path = spark.build_log
     before = log.read_text().splitlines() if log.exists() else []
     df = spark.createDataFrame(rows_of(list(ALL) * 40), "doc long, text string").repartition(16)
-    opts = {"languages": ["fr", "it", "en", "de"]}
+    opts: dict[str, Any] = {"languages": ["fr", "it", "en", "de"]}
     assert annotate(df, str(gazetteer_path), **opts).count() == len(ALL) * 40
     assert annotate(df, str(gazetteer_path), **opts).count() == len(ALL) * 40
     builds = log.read_text().splitlines()[len(before) :]

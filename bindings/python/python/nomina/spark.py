@@ -104,7 +104,8 @@ def _analyzer(file_name: str, options: tuple[tuple[str, Any], ...]) -> Analyzer:
             log = os.environ.get(BUILD_LOG_ENV)
             if log:
                 with open(log, "a", encoding="utf-8") as f:
-                    f.write(f"{os.getpid()}\t{SparkFiles.getRootDirectory()}\t{file_name}\n")
+                    root = os.path.abspath(SparkFiles.getRootDirectory())
+                    f.write(f"{os.getpid()}\t{root}\t{file_name}\n")
     return analyzer
 
 
