@@ -16,7 +16,7 @@ import threading
 from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import urlparse
 
-from nomina._nomina import Analyzer
+from nomina._nomina import Analyzer, Gazetteer
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -163,10 +163,9 @@ def annotate(
     clash = [c for c in _NEW_COLUMNS if c in df.columns]
     if clash:
         raise ValueError(f"df already has column(s) {clash}: rename them before annotating")
-    # Fail on the driver, not on every executor, if the gazetteer or the options are wrong.
-    local = urlparse(os.fspath(gazetteer))
-    if local.scheme in ("", "file") and os.path.isfile(local.path):
-        Analyzer.from_path(local.path, **analyzer_options)
+    # Fail on the driver, not on every executor, if the options are wrong (checked on a
+    # one-name gazetteer: the real one is loaded by the executors only).
+    Analyzer(Gazetteer.from_tsv("check\tmisc\tcheck\n"), **analyzer_options)
     name = _ship(df, gazetteer)
     options = _options_key(analyzer_options)
     if method == "mapInArrow":
