@@ -27,11 +27,12 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import nomina
 
 BATCH = 1024
+SLICE_MB = 2.0
 
 
 def load_corpus(path: Path, mb: float | None) -> list[str]:
@@ -76,11 +77,11 @@ def chunks(texts: list[str], n: int = BATCH) -> Iterable[list[str]]:
         yield texts[i : i + n]
 
 
-def bench_nomina(an: nomina.Analyzer, texts: list[str]) -> dict[str, Callable[[], int]]:
-    def rust() -> int:
+def bench_nomina(an: nomina.Analyzer) -> dict[str, Callable[[list[str]], int]]:
+    def rust(texts: list[str]) -> int:
         return sum(an._count_mentions(c, 1) for c in chunks(texts))
 
-    def analyze() -> int:
+    def analyze(texts: list[str]) -> int:
         n = 0
         for t in texts:
             for m in an.analyze(t).mentions:
@@ -88,8 +89,8 @@ def bench_nomina(an: nomina.Analyzer, texts: list[str]) -> dict[str, Callable[[]
                 n += 1
         return n
 
-    def batch(threads: int) -> Callable[[], int]:
-        def run() -> int:
+    def batch(threads: int) -> Callable[[list[str]], int]:
+        def run(texts: list[str]) -> int:
             n = 0
             for c in chunks(texts):
                 for d in an.analyze_batch(c, threads=threads):
@@ -100,7 +101,7 @@ def bench_nomina(an: nomina.Analyzer, texts: list[str]) -> dict[str, Callable[[]
 
         return run
 
-    def arrow() -> int:
+    def arrow(texts: list[str]) -> int:
         import pyarrow.compute as pc
 
         n = 0
@@ -124,7 +125,7 @@ def bench_nomina(an: nomina.Analyzer, texts: list[str]) -> dict[str, Callable[[]
     return runs
 
 
-def bench_flashtext(names: list[tuple[str, str]], texts: list[str]) -> Callable[[], int] | None:
+def bench_flashtext(names: list[tuple[str, str]]) -> Callable[[list[str]], int] | None:
     try:
         from flashtext import KeywordProcessor
     except ImportError:
@@ -133,24 +134,24 @@ def bench_flashtext(names: list[tuple[str, str]], texts: list[str]) -> Callable[
     for id_, name in names:
         kp.add_keyword(name, id_)
 
-    def run() -> int:
+    def run(texts: list[str]) -> int:
         return sum(len(kp.extract_keywords(t, span_info=True)) for t in texts)
 
     return run
 
 
-def bench_spacy(names: list[tuple[str, str]], texts: list[str]) -> Callable[[], int] | None:
+def bench_spacy(names: list[tuple[str, str]], texts: list[str]) -> Callable[[list[str]], int] | None:
     try:
         import spacy
         from spacy.matcher import PhraseMatcher
     except ImportError:
         return None
-    nlp = spacy.blank("fr")
-    nlp.max_length = max([nlp.max_length, *(len(t) + 1 for t in texts)])
+    nlp: Any = spacy.blank("fr")
+    nlp.max_length = max([int(nlp.max_length), *(len(t) + 1 for t in texts)])
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     matcher.add("NAMES", list(nlp.tokenizer.pipe(n for _, n in names)))
 
-    def run() -> int:
+    def run(texts: list[str]) -> int:
         return sum(len(matcher(doc)) for doc in nlp.tokenizer.pipe(texts))
 
     return run
@@ -172,11 +173,11 @@ def main() -> int:
     t0 = time.perf_counter()
     an = nomina.Analyzer.from_path(args.gazetteer)
     print(f"nomina: {an.names_len:,} names, load + build {time.perf_counter() - t0:.2f} s", flush=True)
-    runs = bench_nomina(an, texts)
+    runs = bench_nomina(an)
     if "flashtext" not in args.skip:
         names = load_names(args.gazetteer)
         t0 = time.perf_counter()
-        f = bench_flashtext(names, texts)
+        f = bench_flashtext(names)
         if f is not None:
             runs["flashtext"] = f
             print(f"flashtext: build {time.perf_counter() - t0:.2f} s", flush=True)
@@ -188,15 +189,38 @@ def main() -> int:
             runs["spaCy PhraseMatcher (LOWER)"] = s
             print(f"spaCy: build {time.perf_counter() - t0:.2f} s", flush=True)
 
+    # Every run walks the corpus in slices of about SLICE_MB and times every method on each
+    # slice in turn (the order rotating), so that the load of a shared machine, which varies
+    # from second to second, falls on every method alike.
+    slices: list[list[str]] = [[]]
+    acc = 0
+    for t in texts:
+        slices[-1].append(t)
+        acc += len(t.encode("utf-8"))
+        if acc >= SLICE_MB * 1e6:
+            slices.append([])
+            acc = 0
+    slices = [x for x in slices if x]
+    names_ = list(runs)
     speeds: dict[str, list[float]] = {k: [] for k in runs}
+    cores: dict[str, list[float]] = {k: [] for k in runs}
     counts: dict[str, int] = {}
     for r in range(args.runs):
-        for name, fn in runs.items():
-            t0 = time.perf_counter()
-            counts[name] = fn()
-            dt = time.perf_counter() - t0
-            speeds[name].append(size / 1e6 / dt)
-            print(f"  run {r + 1} {name}: {size / 1e6 / dt:.1f} MB/s, {counts[name]:,} mentions", file=sys.stderr, flush=True)
+        spent = dict.fromkeys(runs, 0.0)
+        cpu = dict.fromkeys(runs, 0.0)
+        found = dict.fromkeys(runs, 0)
+        for i, part in enumerate(slices):
+            k = (i + r) % len(names_)
+            for name in names_[k:] + names_[:k]:
+                t0, c0 = time.perf_counter(), time.process_time()
+                found[name] += runs[name](part)
+                spent[name] += time.perf_counter() - t0
+                cpu[name] += time.process_time() - c0
+        for name in runs:
+            counts[name] = found[name]
+            speeds[name].append(size / 1e6 / spent[name])
+            cores[name].append(cpu[name] / spent[name])
+            print(f"  run {r + 1} {name}: {size / 1e6 / spent[name]:.1f} MB/s, {found[name]:,} mentions", file=sys.stderr, flush=True)
 
     rust = speeds["nomina, Rust only (no Python objects)"]
     analyze = speeds["nomina `analyze` (+ id, start, end of each mention)"]
@@ -206,11 +230,14 @@ def main() -> int:
         return statistics.median(x / y for x, y in zip(a, b))
 
     print()
-    print(f"| | MB/s (median of {args.runs}) | / Rust only | / flashtext | mentions |")
-    print("|---|---|---|---|---|")
+    print(f"| | MB/s (median of {args.runs}) | / Rust only | / flashtext | CPU time / wall time | mentions |")
+    print("|---|---|---|---|---|---|")
     for name, v in speeds.items():
         vs_flash = f"{ratio(v, flash):.1f}x" if flash else "–"
-        print(f"| {name} | {statistics.median(v):.1f} | {ratio(v, rust):.2f} | {vs_flash} | {counts[name]:,} |")
+        print(
+            f"| {name} | {statistics.median(v):.1f} | {ratio(v, rust):.2f} | {vs_flash} "
+            f"| {statistics.median(cores[name]):.2f} | {counts[name]:,} |"
+        )
     two = speeds["nomina `analyze_batch`, 2 threads"]
     one = speeds["nomina `analyze_batch`, 1 thread"]
     print()

@@ -48,7 +48,7 @@ def flashtext_job(df: Any, gazetteer: Path) -> Any:
                     cols = line.rstrip("\n").split("\t")
                     if len(cols) >= 3 and not line.startswith("#"):
                         kp.add_keyword(cols[2], cols[0])
-            cache.kp = kp
+            setattr(cache, "kp", kp)
         return kp
 
     def run(texts: pd.Series) -> pd.Series:
