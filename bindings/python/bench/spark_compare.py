@@ -72,7 +72,7 @@ def main() -> int:
     ap.add_argument("--mb", type=float, default=None)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--cores", type=int, default=2)
-    ap.add_argument("--skip", action="append", default=[], help="pandas_udf, flashtext, noop")
+    ap.add_argument("--skip", action="append", default=[], help="arrow_udf, pandas_udf, flashtext, noop")
     args = ap.parse_args()
 
     os.environ["SPARK_LOCAL_IP"] = LOOPBACK
@@ -130,6 +130,10 @@ def main() -> int:
         }
         if "noop" not in args.skip:
             jobs["(no analysis: the mapInArrow round trip alone)"] = noop
+        if "arrow_udf" not in args.skip:
+            jobs["nomina annotate, arrow_udf"] = lambda: annotate(
+                df, str(args.gazetteer), method="arrow_udf"
+            )
         if "pandas_udf" not in args.skip:
             jobs["nomina annotate, Arrow pandas_udf"] = lambda: annotate(
                 df, str(args.gazetteer), method="pandas_udf"

@@ -633,8 +633,9 @@ fn arrow_strings<'a>(
     width: usize,
 ) -> Result<Vec<Option<std::borrow::Cow<'a, str>>>, String> {
     let at = |i: usize| -> Result<usize, String> {
-        let bytes = offsets
-            .get(i * width..(i + 1) * width)
+        let bytes = i
+            .checked_mul(width)
+            .and_then(|s| offsets.get(s..s.checked_add(width)?))
             .ok_or_else(|| format!("offsets buffer too short for slot {i}"))?;
         let v = match width {
             4 => i64::from(i32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]])),
@@ -645,8 +646,11 @@ fn arrow_strings<'a>(
         };
         usize::try_from(v).map_err(|_| format!("negative offset at slot {i}"))
     };
-    let mut out = Vec::with_capacity(length);
-    for i in offset..offset + length {
+    let end = offset
+        .checked_add(length)
+        .ok_or_else(|| "offset + length overflows".to_string())?;
+    let mut out = Vec::with_capacity(length.min(offsets.len()));
+    for i in offset..end {
         let valid = match validity {
             Some(v) => v.get(i / 8).is_some_and(|b| b & (1 << (i % 8)) != 0),
             None => true,

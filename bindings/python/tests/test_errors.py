@@ -85,3 +85,22 @@ def test_huge_and_binary_like_text() -> None:
     doc = an.analyze(text)
     assert [text[m.start : m.end] for m in doc.mentions] == ["Meta"]
     assert an.analyze("Meta " * 200_000).mentions[-1].end == 200_000 * 5 - 1
+
+
+def test_bad_arrow_buffers_are_errors_not_crashes() -> None:
+    import struct
+
+    an = nomina.Analyzer(nomina.Gazetteer.from_tsv("Q1\torganization\tMeta\n"))
+    with pytest.raises(ValueError, match="too short"):
+        an._columns_from_arrow(b"\x00" * 4, b"", None, 0, 5, 4)
+    with pytest.raises(ValueError, match="width"):
+        an._columns_from_arrow(b"\x00" * 8, b"", None, 0, 1, 3)
+    with pytest.raises(ValueError, match="outside"):
+        an._columns_from_arrow(struct.pack("<ii", 0, 100), b"abc", None, 0, 1, 4)
+    with pytest.raises(ValueError, match="negative"):
+        an._columns_from_arrow(struct.pack("<ii", 0, -1), b"abc", None, 0, 1, 4)
+    with pytest.raises((ValueError, OverflowError)):
+        an._columns_from_arrow(b"", b"", None, 2**63, 2**63, 4)
+    # Invalid UTF-8 is replaced, not trusted.
+    batch = an._columns_from_arrow(struct.pack("<ii", 0, 6), b"Meta \xff", None, 0, 1, 4)
+    assert batch["mentions.length"] == 1

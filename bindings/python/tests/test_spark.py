@@ -40,10 +40,14 @@ def expected(analyzer: nomina.Analyzer, text: str | None) -> dict[str, Any]:
     return {**d, "mentions": [{k: m[k] for k in order} for m in mentions]}
 
 
-@pytest.mark.parametrize("method", ["mapInArrow", "pandas_udf"])
+@pytest.mark.parametrize("method", ["mapInArrow", "arrow_udf", "pandas_udf"])
 def test_annotate_local(spark: Any, gazetteer_path: Path, analyzer: nomina.Analyzer, method: str) -> None:
+    from pyspark.sql.pandas import functions as pandas_functions
+
     from nomina.spark import annotate
 
+    if method == "arrow_udf" and not hasattr(pandas_functions, "arrow_udf"):
+        pytest.skip("arrow_udf needs pyspark 4.1")
     texts: list[str | None] = [*ALL * 5, None]
     df = spark.createDataFrame(rows_of(texts), "doc long, text string").repartition(4)
     out = annotate(df, gazetteer=str(gazetteer_path), text_col="text", method=method)

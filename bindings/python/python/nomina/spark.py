@@ -171,9 +171,11 @@ def annotate(
     if method == "mapInArrow":
         schema = StructType(df.schema.fields + output_fields())
         return df.mapInArrow(_arrow_fn(name, options, text_col, threads), schema)
+    if method == "arrow_udf":
+        return _annotate_arrow_udf(df, name, options, text_col, threads)
     if method == "pandas_udf":
         return _annotate_pandas_udf(df, name, options, text_col, threads)
-    raise ValueError(f"method must be 'mapInArrow' or 'pandas_udf', not {method!r}")
+    raise ValueError(f"method must be 'mapInArrow', 'arrow_udf' or 'pandas_udf', not {method!r}")
 
 
 def _arrow_fn(
@@ -216,6 +218,34 @@ def _annotate_pandas_udf(
     # Spark reads the kind of UDF from the annotations, which must be objects, not strings.
     run.__annotations__ = {"texts": pd.Series, "return": pd.DataFrame}
     udf = pandas_udf(run, result)  # type: ignore[call-overload]
+    tmp = "__nomina_annotate"
+    with_struct = df.withColumn(tmp, udf(col(text_col)))
+    return with_struct.select(
+        *[with_struct[c] for c in df.columns],
+        *[col(f"{tmp}.{c}").alias(c) for c in _NEW_COLUMNS],
+    )
+
+
+def _annotate_arrow_udf(
+    df: "DataFrame", name: str, options: tuple[tuple[str, Any], ...], text_col: str, threads: int
+) -> "DataFrame":
+    import pyarrow as pa
+    from pyspark.sql.functions import col
+    from pyspark.sql.pandas import functions as pandas_functions
+    from pyspark.sql.types import StructType
+
+    arrow_udf = getattr(pandas_functions, "arrow_udf", None)
+    if arrow_udf is None:
+        raise ValueError("method='arrow_udf' needs pyspark 4.1 or later")
+
+    def run(texts: pa.Array) -> pa.Array:
+        from nomina._arrow import analyze_arrow
+
+        batch = analyze_arrow(_analyzer(name, options), texts, threads)
+        return pa.StructArray.from_arrays(batch.columns, fields=list(batch.schema))
+
+    run.__annotations__ = {"texts": pa.Array, "return": pa.Array}
+    udf = arrow_udf(run, StructType(output_fields()))
     tmp = "__nomina_annotate"
     with_struct = df.withColumn(tmp, udf(col(text_col)))
     return with_struct.select(
