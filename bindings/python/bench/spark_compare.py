@@ -73,6 +73,7 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--cores", type=int, default=2)
     ap.add_argument("--skip", action="append", default=[], help="arrow_udf, pandas_udf, flashtext, noop")
+    ap.add_argument("--wide", action="store_true", help="add a column as large as the text")
     args = ap.parse_args()
 
     os.environ["SPARK_LOCAL_IP"] = LOOPBACK
@@ -106,7 +107,11 @@ def main() -> int:
     )
     spark.sparkContext.setLogLevel("ERROR")
     try:
-        df = spark.read.json(str(corpus)).select("text").repartition(args.cores * 4).cache()
+        df = spark.read.json(str(corpus)).select("text")
+        if args.wide:
+            # A wider table: a second column as large as the text (say, its HTML source).
+            df = df.selectExpr("text", "concat('<p>', text, '</p>') as html")
+        df = df.repartition(args.cores * 4).cache()
         docs = df.count()
         size = df.selectExpr("sum(octet_length(text)) as n").collect()[0]["n"]
         print(f"corpus: {docs:,} documents, {size / 1e6:.1f} MB, local[{args.cores}]", flush=True)
