@@ -158,7 +158,8 @@ def annotate(
     4.1 and later: only the text column crosses, and the new columns come back as one Arrow
     struct), `"mapInArrow"` (every column crosses both ways), or `"pandas_udf"` (an Arrow
     pandas UDF; the slowest, kept for comparison). `"auto"`, the default, is `"arrow_udf"` where
-    pyspark has it, else `"mapInArrow"`: the fastest in our measurements (bindings/python/README).
+    pyspark has it, else `"mapInArrow"`: the two ran equally fast in our measurements
+    (bindings/python/README), and `arrow_udf` moves only the text column.
     """
     from pyspark.sql.types import StringType, StructType
 
