@@ -67,6 +67,8 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
         "SPARK_LOCAL_IP": LOOPBACK,
         "SPARK_LOG_DIR": str(base / "logs"),
         "SPARK_NO_DAEMONIZE": "1",
+        # No REST submission server (it would listen on the fixed port 6066).
+        "SPARK_MASTER_OPTS": "-Dspark.master.rest.enabled=false",
     }
     port, ui_port = free_port(), free_port()
     url = f"spark://{LOOPBACK}:{port}"
