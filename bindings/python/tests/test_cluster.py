@@ -105,7 +105,8 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
             try:
                 if len([w for w in master_state(ui_port).get("workers", []) if w.get("state") == "ALIVE"]) == 2:
                     break
-            except OSError:
+            except (OSError, ValueError):
+                # Not listening yet, or the UI answered before it was ready (not JSON).
                 pass
             if time.monotonic() > deadline:
                 raise RuntimeError(f"the cluster did not start in {START_TIMEOUT} s; see logs in {base}")
