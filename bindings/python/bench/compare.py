@@ -11,6 +11,7 @@ same documents, so that a noisy machine affects them alike. Rows:
   the ceiling of the Python API on this machine.
 - `analyze`: one call per document, then (id, start, end) read from every mention.
 - `analyze_batch`, 1 and 2 threads: batches of 1,024 documents, same reading.
+- nomina (Rust only), 2 threads: the Rust loop of `analyze_batch` alone, on two threads.
 - `analyze_arrow`: Arrow columns for batches of 1,024 documents (what the Spark path uses).
 - flashtext (if installed): `KeywordProcessor(case_sensitive=False)` with every name of the
   gazetteer, `extract_keywords(text, span_info=True)`.
@@ -81,6 +82,9 @@ def bench_nomina(an: nomina.Analyzer) -> dict[str, Callable[[list[str]], int]]:
     def rust(texts: list[str]) -> int:
         return sum(an._count_mentions(c, 1) for c in chunks(texts))
 
+    def rust2(texts: list[str]) -> int:
+        return sum(an._count_mentions(c, 2) for c in chunks(texts))
+
     def analyze(texts: list[str]) -> int:
         n = 0
         for t in texts:
@@ -115,6 +119,7 @@ def bench_nomina(an: nomina.Analyzer) -> dict[str, Callable[[list[str]], int]]:
         "nomina `analyze` (+ id, start, end of each mention)": analyze,
         "nomina `analyze_batch`, 1 thread": batch(1),
         "nomina `analyze_batch`, 2 threads": batch(2),
+        "nomina, Rust only, 2 threads": rust2,
     }
     try:
         import pyarrow  # noqa: F401
@@ -243,6 +248,8 @@ def main() -> int:
     print()
     print(f"analyze / Rust only: {ratio(analyze, rust):.2f} (target >= 0.60)")
     print(f"analyze_batch 2 threads / 1 thread: {ratio(two, one):.2f}x (target >= 1.8x)")
+    rust2 = speeds["nomina, Rust only, 2 threads"]
+    print(f"Rust only 2 threads / 1 thread: {ratio(rust2, rust):.2f}x")
     if flash:
         print(f"analyze / flashtext: {ratio(analyze, flash):.1f}x (target >= 10x)")
     return 0
