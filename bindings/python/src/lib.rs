@@ -224,6 +224,7 @@ struct PyAnalyzer {
     source: Source,
     languages: Option<Vec<String>>,
     stem_kinds: Option<Vec<String>>,
+    overlaps: Option<String>,
 }
 
 fn parse_languages(codes: &[String]) -> PyResult<Vec<Lang>> {
@@ -241,8 +242,17 @@ fn build(
     gazetteer: &Gazetteer,
     languages: Option<&[String]>,
     stem_kinds: Option<&[String]>,
+    overlaps: Option<&str>,
 ) -> PyResult<nomina::Analyzer> {
     let mut builder = nomina::Analyzer::builder(gazetteer);
+    if let Some(mode) = overlaps {
+        let mode: nomina::Overlaps = mode.trim().parse().map_err(|_| {
+            PyValueError::new_err(format!(
+                "invalid option: overlaps must be \"none\", \"nested\" or \"all\", not {mode:?}"
+            ))
+        })?;
+        builder.overlaps(mode);
+    }
     if let Some(codes) = languages {
         builder.languages(parse_languages(codes)?);
     }
@@ -369,45 +379,54 @@ fn collect_strings<'py>(
 impl PyAnalyzer {
     /// Compiles a gazetteer (a `Gazetteer`, or the path of a TSV or JSON Lines file).
     #[new]
-    #[pyo3(signature = (gazetteer, languages=None, stem_kinds=None))]
+    #[pyo3(signature = (gazetteer, languages=None, stem_kinds=None, overlaps=None))]
     fn new(
         py: Python<'_>,
         gazetteer: &Bound<'_, PyAny>,
         languages: Option<Vec<String>>,
         stem_kinds: Option<Vec<String>>,
+        overlaps: Option<String>,
     ) -> PyResult<Self> {
         if let Ok(g) = gazetteer.cast::<PyGazetteer>() {
             let g = g.get();
-            let inner = build(py, &g.inner, languages.as_deref(), stem_kinds.as_deref())?;
+            let inner = build(
+                py,
+                &g.inner,
+                languages.as_deref(),
+                stem_kinds.as_deref(),
+                overlaps.as_deref(),
+            )?;
             return Ok(PyAnalyzer {
                 inner,
                 source: g.source(),
                 languages,
                 stem_kinds,
+                overlaps,
             });
         }
         let path: PathBuf = gazetteer.extract().map_err(|_| {
             PyTypeError::new_err("gazetteer must be a nomina.Gazetteer or the path of a gazetteer file")
         })?;
-        Self::from_file(py, path, languages, stem_kinds)
+        Self::from_file(py, path, languages, stem_kinds, overlaps)
     }
 
     /// Loads a gazetteer file and compiles it.
     #[classmethod]
-    #[pyo3(signature = (path, languages=None, stem_kinds=None))]
+    #[pyo3(signature = (path, languages=None, stem_kinds=None, overlaps=None))]
     fn from_path(
         _cls: &Bound<'_, PyType>,
         py: Python<'_>,
         path: PathBuf,
         languages: Option<Vec<String>>,
         stem_kinds: Option<Vec<String>>,
+        overlaps: Option<String>,
     ) -> PyResult<Self> {
-        Self::from_file(py, path, languages, stem_kinds)
+        Self::from_file(py, path, languages, stem_kinds, overlaps)
     }
 
     /// Rebuilds a pickled analyzer.
     #[classmethod]
-    #[pyo3(signature = (path, jsonl, languages, stem_kinds))]
+    #[pyo3(signature = (path, jsonl, languages, stem_kinds, overlaps=None))]
     fn _restore(
         _cls: &Bound<'_, PyType>,
         py: Python<'_>,
@@ -415,19 +434,27 @@ impl PyAnalyzer {
         jsonl: Option<String>,
         languages: Option<Vec<String>>,
         stem_kinds: Option<Vec<String>>,
+        overlaps: Option<String>,
     ) -> PyResult<Self> {
         match (path, jsonl) {
-            (Some(p), _) => Self::from_file(py, p, languages, stem_kinds),
+            (Some(p), _) => Self::from_file(py, p, languages, stem_kinds, overlaps),
             (None, Some(j)) => {
                 let gaz = py
                     .detach(|| Gazetteer::from_jsonl_str(&j))
                     .map_err(|e| error(py, e))?;
-                let inner = build(py, &gaz, languages.as_deref(), stem_kinds.as_deref())?;
+                let inner = build(
+                    py,
+                    &gaz,
+                    languages.as_deref(),
+                    stem_kinds.as_deref(),
+                    overlaps.as_deref(),
+                )?;
                 Ok(PyAnalyzer {
                     inner,
                     source: Source::Inline(Arc::new(gaz)),
                     languages,
                     stem_kinds,
+                    overlaps,
                 })
             }
             (None, None) => Err(PyValueError::new_err("nothing to rebuild the analyzer from")),
@@ -445,6 +472,7 @@ impl PyAnalyzer {
             Option<String>,
             Option<Vec<String>>,
             Option<Vec<String>>,
+            Option<String>,
         ),
     )> {
         let py = slf.py();
@@ -455,7 +483,13 @@ impl PyAnalyzer {
         };
         Ok((
             slf.get_type().getattr("_restore")?,
-            (path, jsonl, me.languages.clone(), me.stem_kinds.clone()),
+            (
+                path,
+                jsonl,
+                me.languages.clone(),
+                me.stem_kinds.clone(),
+                me.overlaps.clone(),
+            ),
         ))
     }
 
@@ -463,6 +497,12 @@ impl PyAnalyzer {
     #[getter]
     fn languages(&self) -> Vec<&'static str> {
         self.inner.languages().iter().map(|l| l.code()).collect()
+    }
+
+    /// The matching mode: "none" (leftmost-longest, the default), "nested" or "all".
+    #[getter]
+    fn overlaps(&self) -> String {
+        self.inner.overlaps().to_string()
     }
 
     /// The number of gazetteer names compiled.
@@ -609,16 +649,24 @@ impl PyAnalyzer {
         path: PathBuf,
         languages: Option<Vec<String>>,
         stem_kinds: Option<Vec<String>>,
+        overlaps: Option<String>,
     ) -> PyResult<Self> {
         let path = std::path::absolute(&path).unwrap_or(path);
         let gaz = load_path(py, &path)?;
-        let inner = build(py, &gaz, languages.as_deref(), stem_kinds.as_deref())?;
+        let inner = build(
+            py,
+            &gaz,
+            languages.as_deref(),
+            stem_kinds.as_deref(),
+            overlaps.as_deref(),
+        )?;
         drop(gaz);
         Ok(PyAnalyzer {
             inner,
             source: Source::Path(path),
             languages,
             stem_kinds,
+            overlaps,
         })
     }
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import subprocess
 import unicodedata
@@ -219,6 +220,36 @@ def test_options() -> None:
     assert [(m.text, m.match) for m in stem.analyze(text).mentions] == [("Meta", "exact"), ("messages privés", "stem")]
     de = nomina.Analyzer(gaz, languages=["de"])
     assert de.analyze("Meta hat die Nachrichten gelesen und die Behörde wartet noch.").language == "de"
+
+
+def test_overlaps() -> None:
+    gaz = nomina.Gazetteer.from_tsv(
+        "Q60\tlocation\tNew York\nQ9684\torganization\tNew York Times\nQ1490\tlocation\tTimes Square\n"
+    )
+    texts = {
+        "fr": "Le New York Times a publié l’enquête.",
+        "it": "Il New York Times ha pubblicato l’inchiesta.",
+        "en": "The New York Times Square office is closed.",
+    }
+    none = nomina.Analyzer(gaz)
+    nested = nomina.Analyzer(gaz, overlaps="nested")
+    every = nomina.Analyzer(gaz, overlaps="all")
+    assert (none.overlaps, nested.overlaps, every.overlaps) == ("none", "nested", "all")
+    for lang in ("fr", "it"):
+        assert [m.text for m in none.analyze(texts[lang]).mentions] == ["New York Times"]
+        assert [m.text for m in nested.analyze(texts[lang]).mentions] == ["New York Times", "New York"]
+    # A name that starts inside a mention and ends after it is only in "all".
+    assert [m.text for m in nested.analyze(texts["en"]).mentions] == ["New York Times", "New York"]
+    assert [m.text for m in every.analyze(texts["en"]).mentions] == [
+        "New York Times",
+        "New York",
+        "Times Square",
+    ]
+    with pytest.raises(ValueError, match="overlaps"):
+        nomina.Analyzer(gaz, overlaps="some")
+    again = pickle.loads(pickle.dumps(nested))
+    assert again.overlaps == "nested"
+    assert again.analyze(texts["fr"]) == nested.analyze(texts["fr"])
 
 
 def test_analyzer_from_path_and_str(gazetteer_path: Path) -> None:

@@ -94,6 +94,7 @@ class Analyzer:
         gazetteer: Gazetteer | str | os.PathLike[str],
         languages: Sequence[str] | None = None,
         stem_kinds: Sequence[str] | None = None,
+        overlaps: str | None = None,
     ) -> None: ...
     @classmethod
     def from_path(
@@ -101,9 +102,12 @@ class Analyzer:
         path: str | os.PathLike[str],
         languages: Sequence[str] | None = None,
         stem_kinds: Sequence[str] | None = None,
+        overlaps: str | None = None,
     ) -> "Analyzer": ...
     @property
     def languages(self) -> list[str]: ...
+    @property
+    def overlaps(self) -> str: ...
     @property
     def names_len(self) -> int: ...
     def analyze(self, text: str) -> Document: ...
@@ -127,6 +131,7 @@ class Analyzer:
         jsonl: str | None,
         languages: Sequence[str] | None,
         stem_kinds: Sequence[str] | None,
+        overlaps: str | None = None,
     ) -> "Analyzer": ...
 
 def fold(text: str) -> str:

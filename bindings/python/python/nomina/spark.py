@@ -99,7 +99,7 @@ def _analyzer(file_name: str, options: tuple[tuple[str, Any], ...]) -> Analyzer:
         if analyzer is None:
             from pyspark import SparkFiles
 
-            kwargs = {k: list(v) if isinstance(v, tuple) else v for k, v in options}
+            kwargs: dict[str, Any] = {k: list(v) if isinstance(v, tuple) else v for k, v in options}
             analyzer = Analyzer.from_path(SparkFiles.get(file_name), **kwargs)
             _CACHE[key] = analyzer
             log = os.environ.get(BUILD_LOG_ENV)
@@ -151,7 +151,7 @@ def annotate(
 
     `gazetteer` is a TSV or JSON Lines file on the driver (or any URI `SparkContext.addFile`
     takes, or the name of a file given to `spark-submit --files`); `analyzer_options` are those
-    of `nomina.Analyzer` (`languages`, `stem_kinds`). `threads` is per task (Spark already runs
+    of `nomina.Analyzer` (`languages`, `stem_kinds`, `overlaps`). `threads` is per task (Spark already runs
     one task per core).
 
     `method` picks how rows cross to Python, always as Arrow batches: `"arrow_udf"` (pyspark
