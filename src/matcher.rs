@@ -135,6 +135,10 @@ struct Shard {
 /// Pattern ids stay below 2^31 (the gazetteer size limit).
 const CAPPED: u32 = 1 << 31;
 
+/// A first-word filter of at most this many bytes is probed before the original text is
+/// looked at (it stays in the L2 cache).
+const SMALL_FILTER_BYTES: usize = 256 * 1024;
+
 /// Pattern bytes above which the automaton is split into shards built on several threads.
 const SHARD_MIN_PATTERN_BYTES: usize = 4 * 1024 * 1024;
 
@@ -367,6 +371,9 @@ pub(crate) struct Matcher {
     pairs: Bloom,
     /// True for a stemmed tier: its mentions are `MatchKind::Stem`.
     stemmed: bool,
+    /// The filter of all first words is small enough to stay in cache: the scan probes it
+    /// before anything else.
+    small_filters: bool,
 }
 
 /// A folded text to match in, and the way back to original offsets.
@@ -632,6 +639,7 @@ impl Matcher {
         let (shards, routes) = build_shards(&rest_keys, &rest, &flags, rest_total)?;
         drop(keys);
         drop(arena);
+        let small_filters = first_words.memory() <= SMALL_FILTER_BYTES;
         Ok(Matcher {
             trie,
             shards,
@@ -649,6 +657,7 @@ impl Matcher {
             rest_first_words,
             punct_next_words,
             stemmed,
+            small_filters,
         })
     }
 
@@ -749,6 +758,8 @@ impl Matcher {
             if !word {
                 // Only names that start with punctuation can start here.
                 if self.punct_starts[b as usize] && self.punct_may_start(fb, i) && left_ok(fb, lo, i) {
+                    // Keep the cursor at the walk's start: mention offsets map forward from it.
+                    let _ = folded.original_from(i, &mut cursor);
                     if let Some(end) =
                         self.walk::<ALL, H>(text, folded, seg, i, None, false, cursor, scratch, out)
                     {
@@ -764,19 +775,25 @@ impl Matcher {
             // A word starts at `i`: find its end, then hash it.
             let j = word_end(fb, i);
             let h = word_hash(fb, i, j);
-            // Walk only if some name starts with this very word; for a word written with a
-            // lower-case initial (most words), some name without a capital, a much smaller set
-            // whose filter stays in cache.
+            // Walk only if some name starts with this very word, and for a word written with a
+            // lower-case initial (most words), some name without a capital. When the filter
+            // of all first words is small (in cache), it goes first: most words stop there
+            // without looking at the original text. When it is large, the smaller filter of
+            // names without a capital goes first for lower-case words.
+            if self.small_filters && !self.first_words.may_contain(h) {
+                i = j;
+                continue;
+            }
             let lower = b.is_ascii_lowercase()
                 && folded
                     .original_from(i, &mut cursor)
                     .is_some_and(|o| starts_lower_case(text, o));
-            let starts = if lower {
-                &self.lower_first_words
+            let passes = if lower {
+                self.lower_first_words.may_contain(h)
             } else {
-                &self.first_words
+                self.small_filters || self.first_words.may_contain(h)
             };
-            if !starts.may_contain(h) {
+            if !passes {
                 i = j;
                 continue;
             }
@@ -789,6 +806,7 @@ impl Matcher {
                     ))
                 });
             if plausible && left_ok(fb, lo, i) {
+                let _ = folded.original_from(i, &mut cursor);
                 if let Some(end) =
                     self.walk::<ALL, H>(text, folded, seg, i, Some((j, h)), lower, cursor, scratch, out)
                 {
