@@ -24,11 +24,19 @@ pytestmark = [pytest.mark.spark, pytest.mark.cluster]
 START_TIMEOUT = 120.0
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((LOOPBACK, 0))
-        port: int = s.getsockname()[1]
-        return port
+def free_ports(n: int) -> list[int]:
+    """`n` distinct free loopback ports: the sockets stay bound until all are chosen, so the
+    kernel cannot hand the same port out twice (it did: the master's UI and RPC then collided)."""
+    socks = []
+    try:
+        for _ in range(n):
+            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            socks.append(s)
+            s.bind((LOOPBACK, 0))
+        return [int(s.getsockname()[1]) for s in socks]
+    finally:
+        for s in socks:
+            s.close()
 
 
 def spark_class() -> Path:
@@ -70,7 +78,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
         # No REST submission server (it would listen on the fixed port 6066).
         "SPARK_MASTER_OPTS": "-Dspark.master.rest.enabled=false",
     }
-    port, ui_port = free_port(), free_port()
+    port, ui_port, *worker_ports = free_ports(6)
     url = f"spark://{LOOPBACK}:{port}"
     procs: list[subprocess.Popen[bytes]] = []
     logs = []
@@ -92,7 +100,8 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]
             procs.append(
                 subprocess.Popen(
                     [str(spark_class()), "org.apache.spark.deploy.worker.Worker",
-                     "--host", LOOPBACK, "--port", str(free_port()), "--webui-port", str(free_port()),
+                     "--host", LOOPBACK, "--port", str(worker_ports[2 * i]),
+                     "--webui-port", str(worker_ports[2 * i + 1]),
                      "--cores", "1", "--memory", "1g", "--work-dir", str(work), url],
                     env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 )
