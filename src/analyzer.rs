@@ -383,22 +383,7 @@ impl Analyzer {
     /// sentences. Names limited to languages match as if their language were detected; every
     /// mention reports sentence 0. Use it to measure or when sentences are not wanted.
     pub fn find<'a, 't>(&'a self, text: &'t str) -> Vec<Mention<'a, 't>> {
-        let mut out = Vec::new();
-        with_buffers(|b| {
-            let range = b.folded.push(text, 0..text.len());
-            let seg = Segment {
-                folded: range,
-                original: 0..text.len(),
-                lang: None,
-                check_langs: false,
-                index: 0,
-                overlaps: self.inner.overlaps,
-            };
-            self.inner
-                .matcher
-                .find(text, &b.folded, &seg, &mut b.scratch, &mut out);
-        });
-        out
+        self.find_counting_steps(text).0
     }
 
     /// [`find`](Analyzer::find), and the work it did: trie probes, automaton bytes stepped and
