@@ -39,7 +39,11 @@
 //!    `l’Union européenne`, `dell’Unione europea`, `all'Italia`, `qu’Elon Musk`) while another
 //!    word before an apostrophe does (`Neill` is not found in `O’Neill`); an English possessive
 //!    after a name does not block it (`Meta’s`); hyphenated compounds split (`Facebook-Netflix`
-//!    is two mentions). The span covers the name only.
+//!    is two mentions). The span covers the name only. In scripts written without spaces
+//!    (Han, Hiragana, Katakana), every character is a word of its own, so `北京` is found in
+//!    `我住在北京。` and next to Latin letters or digits (`中国GDP`); without a dictionary a
+//!    name is also found inside a longer word of those scripts (`東京` in `東京都`). Thai, Lao,
+//!    Khmer and Myanmar need a dictionary to find words: a run of them is one word.
 //! 5. **Handles are not e-mail addresses.** A white-space-delimited token is an e-mail address
 //!    when an `@` in it follows a letter or digit (`mario@meta.com`, `press@Meta`): nothing
 //!    matches inside it. An `@` after anything else (white space, an opening bracket or quote,

@@ -1291,10 +1291,15 @@ fn char_ending_at(fb: &[u8], i: usize, lo: usize) -> Option<char> {
 /// True if no word character starts at `fb[i]` (or `i` is the end).
 #[inline]
 fn boundary_after(fb: &[u8], i: usize) -> bool {
+    // Every character of a script written without spaces is a word of its own: a boundary on
+    // each side of it.
+    let after_cjk = || i > 0 && fb[i - 1] >= 0x80 && char_ending_at(fb, i, 0).is_some_and(normalize::is_cjk);
     match fb.get(i) {
         None => true,
-        Some(&b) if b < 0x80 => !is_word_byte(b),
-        Some(_) => !char_at(fb, i).is_some_and(|(c, _)| is_word_char(c)),
+        Some(&b) if b < 0x80 => !is_word_byte(b) || after_cjk(),
+        Some(_) => {
+            !char_at(fb, i).is_some_and(|(c, _)| is_word_char(c) && !normalize::is_cjk(c)) || after_cjk()
+        }
     }
 }
 

@@ -443,6 +443,19 @@ pub(crate) fn is_word_char(c: char) -> bool {
     }
 }
 
+/// True for a character of a script written without spaces between words whose every
+/// character can be taken as a word: Han ideographs (with their extensions and compatibility
+/// forms), Hiragana and Katakana (full and half width). Each such character is a word of its own
+/// for the matcher, so `北京` is found in `我住在北京。`. Thai, Lao, Khmer and Myanmar also go
+/// without spaces but need a dictionary to find words: their runs stay one word.
+#[inline]
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x3040..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F | 0x20000..=0x3134F
+    )
+}
+
 /// Decodes the char that starts at `bytes[i]` (valid UTF-8 assumed; garbage gives `None`).
 #[inline]
 pub(crate) fn char_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {

@@ -19,7 +19,7 @@
 //! `Yahoo!`, or with a separator longer than [`MAX_SEPARATOR`]) go to an Aho-Corasick automaton
 //! instead (see `matcher`).
 
-use crate::normalize::{char_at, is_word_char};
+use crate::normalize::{char_at, is_cjk, is_word_char};
 
 /// The most bytes a separator between two words of a trie name may hold.
 pub(crate) const MAX_SEPARATOR: usize = 16;
@@ -154,6 +154,7 @@ fn word_lanes(x: u64) -> u64 {
 /// bytes; a non-ASCII character or the last few bytes take the slow path.
 #[inline(always)]
 pub(crate) fn word_end(fb: &[u8], mut i: usize) -> usize {
+    let start = i;
     while let Some(x) = fb.get(i..).and_then(crate::swar::load) {
         let stop = !word_lanes(x) & crate::swar::HI;
         if stop == 0 {
@@ -162,23 +163,25 @@ pub(crate) fn word_end(fb: &[u8], mut i: usize) -> usize {
         }
         i += (stop.trailing_zeros() / 8) as usize;
         return match fb.get(i) {
-            Some(&b) if b >= 0x80 => word_end_slow(fb, i),
+            Some(&b) if b >= 0x80 => word_end_slow(fb, start, i),
             _ => i,
         };
     }
-    word_end_slow(fb, i)
+    word_end_slow(fb, start, i)
 }
 
-/// [`word_end`] one character at a time.
+/// [`word_end`] one character at a time, from `i` in the word that starts at `start`. A
+/// character of a script written without spaces ([`is_cjk`]) is a word of its own.
 #[cold]
 #[inline(never)]
-fn word_end_slow(fb: &[u8], mut i: usize) -> usize {
+fn word_end_slow(fb: &[u8], start: usize, mut i: usize) -> usize {
     loop {
         while fb.get(i).is_some_and(|&b| STOP[b as usize] == 0) {
             i += 1;
         }
         match fb.get(i) {
             Some(&b) if b >= 0x80 => match char_at(fb, i) {
+                Some((c, l)) if is_cjk(c) => return if i == start { i + l } else { i },
                 Some((c, l)) if is_word_char(c) => i += l,
                 _ => return i,
             },
