@@ -747,7 +747,7 @@ impl<'a, 't> Analysis<'a, 't> {
         let mut sentences = self.sentences.clone();
         let mut mentions: Vec<MentionRecord> = self.mentions.iter().map(MentionRecord::from).collect();
         if offsets == Offsets::Chars {
-            let mut cursor = CharCursor::new(self.input);
+            let mut cursor = CharOffsets::new(self.input);
             // Sentences and mentions are each sorted; convert them in one merged walk.
             let mut si = 0;
             let mut mi = 0;
@@ -760,14 +760,14 @@ impl<'a, 't> Analysis<'a, 't> {
                 };
                 if sentence_first {
                     if let Some(x) = sentences.get_mut(si) {
-                        x.start = cursor.advance_to(x.start);
-                        x.end = cursor.peek_chars(x.end);
+                        x.start = cursor.at(x.start);
+                        x.end = cursor.at(x.end);
                     }
                     si += 1;
                 } else {
                     if let Some(x) = mentions.get_mut(mi) {
-                        x.start = cursor.advance_to(x.start);
-                        x.end = cursor.peek_chars(x.end);
+                        x.start = cursor.at(x.start);
+                        x.end = cursor.at(x.end);
                     }
                     mi += 1;
                 }
@@ -795,42 +795,46 @@ impl From<Analysis<'_, '_>> for AnalysisRecord {
     }
 }
 
-/// Converts byte offsets to char offsets, moving forward through the text: a sequence of
-/// increasing offsets costs one walk in all; an earlier offset restarts from the beginning.
-struct CharCursor<'a> {
+/// Converts byte offsets of a text to character offsets (Unicode scalar values: what Python,
+/// Java or JavaScript strings index by, up to surrogate pairs), walking from the last offset
+/// converted: offsets asked in (mostly) increasing order cost one pass over the text in all.
+///
+/// ```
+/// use nomina::CharOffsets;
+/// let text = "Genève, puis les États-Unis.";
+/// let mut chars = CharOffsets::new(text);
+/// assert_eq!(chars.at(text.find("États").unwrap()), 17);
+/// assert_eq!(chars.at(text.find("puis").unwrap()), 8);
+/// assert_eq!(chars.at(text.len()), text.chars().count());
+/// ```
+#[derive(Clone, Debug)]
+pub struct CharOffsets<'a> {
     bytes: &'a [u8],
     byte: usize,
     chars: usize,
 }
 
-impl<'a> CharCursor<'a> {
-    fn new(text: &'a str) -> CharCursor<'a> {
-        CharCursor {
+impl<'a> CharOffsets<'a> {
+    /// A converter for `text`, at its start.
+    pub fn new(text: &'a str) -> CharOffsets<'a> {
+        CharOffsets {
             bytes: text.as_bytes(),
             byte: 0,
             chars: 0,
         }
     }
 
-    /// The char offset of byte offset `b` (clamped to the text), and moves there.
-    fn advance_to(&mut self, b: usize) -> usize {
+    /// The character offset of byte offset `b` (clamped to the text; a char boundary), moving
+    /// there from the last offset converted, forward or backward.
+    pub fn at(&mut self, b: usize) -> usize {
         let b = b.min(self.bytes.len());
-        if b < self.byte {
-            self.byte = 0;
-            self.chars = 0;
+        if b >= self.byte {
+            self.chars += count_chars(self.bytes.get(self.byte..b).unwrap_or(&[]));
+        } else {
+            self.chars -= count_chars(self.bytes.get(b..self.byte).unwrap_or(&[]));
         }
-        self.chars += count_chars(self.bytes.get(self.byte..b).unwrap_or(&[]));
         self.byte = b;
         self.chars
-    }
-
-    /// The char offset of byte offset `b`, without moving.
-    fn peek_chars(&self, b: usize) -> usize {
-        let b = b.min(self.bytes.len());
-        if b < self.byte {
-            return count_chars(self.bytes.get(..b).unwrap_or(&[]));
-        }
-        self.chars + count_chars(self.bytes.get(self.byte..b).unwrap_or(&[]))
     }
 }
 

@@ -224,7 +224,8 @@ mod swar;
 mod trie;
 
 pub use analyzer::{
-    Analysis, AnalysisRecord, Analyzer, AnalyzerBuilder, DEFAULT_LANGUAGES, Mentions, Offsets, Sentence,
+    Analysis, AnalysisRecord, Analyzer, AnalyzerBuilder, CharOffsets, DEFAULT_LANGUAGES, Mentions, Offsets,
+    Sentence,
 };
 pub use error::{Error, Result};
 pub use gazetteer::{

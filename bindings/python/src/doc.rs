@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use nomina::{Analyzer, Lang, MatchKind};
+use nomina::{Analyzer, CharOffsets, Lang, MatchKind};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
@@ -66,42 +66,6 @@ impl DocData {
     }
 }
 
-/// Converts byte offsets of `text` to code point offsets, moving forward (or, if ever needed,
-/// backward) from the last position converted.
-struct Cursor<'a> {
-    bytes: &'a [u8],
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn new(text: &'a str) -> Cursor<'a> {
-        Cursor {
-            bytes: text.as_bytes(),
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    /// The code point offset of byte offset `pos` (a char boundary).
-    fn at(&mut self, pos: usize) -> usize {
-        let pos = pos.min(self.bytes.len());
-        if pos >= self.byte {
-            self.chars += count_chars(&self.bytes[self.byte..pos]);
-        } else {
-            self.chars -= count_chars(&self.bytes[pos..self.byte]);
-        }
-        self.byte = pos;
-        self.chars
-    }
-}
-
-/// Code points in a UTF-8 slice that starts and ends on char boundaries: the bytes that are not
-/// continuation bytes.
-fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
-}
-
 /// Analyses `text` and converts the result.
 pub(crate) fn analyze(analyzer: &Analyzer, text: &str) -> DocData {
     let analysis = analyzer.analyze(text);
@@ -112,7 +76,7 @@ pub(crate) fn analyze(analyzer: &Analyzer, text: &str) -> DocData {
         strings: String::new(),
         candidates: Vec::new(),
     };
-    let mut cursor = Cursor::new(text);
+    let mut cursor = CharOffsets::new(text);
     let mut mentions = analysis.mentions().iter().peekable();
     for s in analysis.sentences() {
         let start = cursor.at(s.start());
@@ -133,7 +97,7 @@ pub(crate) fn analyze(analyzer: &Analyzer, text: &str) -> DocData {
     doc
 }
 
-fn push_mention(doc: &mut DocData, cursor: &mut Cursor<'_>, m: &nomina::Mention<'_, '_>) {
+fn push_mention(doc: &mut DocData, cursor: &mut CharOffsets<'_>, m: &nomina::Mention<'_, '_>) {
     let start = cursor.at(m.start());
     let end = cursor.at(m.end());
     let id = doc.push_str(m.id());
