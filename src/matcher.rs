@@ -17,7 +17,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{Anchored, MatchKind as AcMatchKind, StartKind, dfa, nfa::contiguous};
 
 use crate::error::{Error, Result};
-use crate::gazetteer::{Entity, Gazetteer, LangSet, Name};
+use crate::gazetteer::{Entity, Gazetteer, LangSet, NameRef};
 use crate::hash::BuildFx;
 use crate::lang::Lang;
 use crate::mention::{Catalog, MatchKind, Mention, Shared};
@@ -461,7 +461,7 @@ impl Matcher {
         gaz: &Gazetteer,
         catalog: Arc<Catalog>,
         stemmed: bool,
-        mut key: impl FnMut(&Entity, &Name, &mut Vec<u8>) -> bool,
+        mut key: impl FnMut(Entity<'_>, NameRef<'_>, &mut Vec<u8>) -> bool,
     ) -> Result<Matcher> {
         // 1. Every key into one arena, with its entry (no allocation per name).
         let mut arena: Vec<u8> = Vec::new();
@@ -470,7 +470,7 @@ impl Matcher {
         let mut lang_sets: Vec<LangSet> = Vec::new();
         let mut buf = Vec::new();
         let mut name_index = 0u32;
-        for (ei, entity) in gaz.entities().iter().enumerate() {
+        for (ei, entity) in gaz.entities().enumerate() {
             for name in entity.names() {
                 // Names are numbered as in the catalog, whether compiled here or not.
                 let ni = name_index;

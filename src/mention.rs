@@ -26,7 +26,8 @@ impl Catalog {
         let mut c = Catalog::default();
         c.id_ends.reserve(gaz.len());
         c.entity_kind.reserve(gaz.len());
-        c.name_ends.reserve(gaz.names_len());
+        c.name_ends.reserve_exact(gaz.names_len());
+        c.names.reserve_exact(gaz.names_bytes());
         let too_large = || crate::error::Error::TooLarge("more than 4 GiB of ids or names".into());
         for e in gaz.entities() {
             c.ids.push_str(e.id());
