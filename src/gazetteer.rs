@@ -1093,9 +1093,19 @@ impl Gazetteer {
         self.store.names_len()
     }
 
-    /// The bytes of all names (UTF-8), end to end.
-    pub(crate) fn names_bytes(&self) -> usize {
-        self.store.texts.len()
+    /// The ids and names end to end with their ends, and each entity's kind (an index into
+    /// the kinds): what the analyzer's catalog keeps, copied in one go.
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn parts(&self) -> (&str, &[u32], &[u16], &[Kind], &str, &[u32]) {
+        let s = &self.store;
+        (
+            &s.ids,
+            &s.id_ends,
+            &s.entity_kind,
+            &s.kinds,
+            &s.texts,
+            &s.text_ends,
+        )
     }
 
     /// The entities, in gazetteer order.

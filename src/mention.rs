@@ -23,33 +23,16 @@ impl Catalog {
     /// Builds the catalog: entities in gazetteer order, names numbered in the same order as
     /// `Gazetteer::entities()` then `Entity::names()`.
     pub(crate) fn new(gaz: &crate::gazetteer::Gazetteer) -> crate::error::Result<Catalog> {
-        let mut c = Catalog::default();
-        c.id_ends.reserve(gaz.len());
-        c.entity_kind.reserve(gaz.len());
-        c.name_ends.reserve_exact(gaz.names_len());
-        c.names.reserve_exact(gaz.names_bytes());
-        let too_large = || crate::error::Error::TooLarge("more than 4 GiB of ids or names".into());
-        for e in gaz.entities() {
-            c.ids.push_str(e.id());
-            c.id_ends
-                .push(u32::try_from(c.ids.len()).map_err(|_| too_large())?);
-            let k = match c.kinds.iter().position(|k| k == e.kind()) {
-                Some(k) => k,
-                None => {
-                    c.kinds.push(e.kind().clone());
-                    c.kinds.len() - 1
-                }
-            };
-            c.entity_kind.push(u16::try_from(k).map_err(|_| too_large())?);
-            for n in e.names() {
-                c.names.push_str(n.text());
-                c.name_ends
-                    .push(u32::try_from(c.names.len()).map_err(|_| too_large())?);
-            }
-        }
-        c.ids.shrink_to_fit();
-        c.names.shrink_to_fit();
-        Ok(c)
+        // The gazetteer keeps the same arrays, names already grouped by entity: a copy.
+        let (ids, id_ends, entity_kind, kinds, names, name_ends) = gaz.parts();
+        Ok(Catalog {
+            ids: ids.to_owned(),
+            id_ends: id_ends.to_vec(),
+            entity_kind: entity_kind.to_vec(),
+            kinds: kinds.to_vec(),
+            names: names.to_owned(),
+            name_ends: name_ends.to_vec(),
+        })
     }
 
     fn span(ends: &[u32], i: u32) -> std::ops::Range<usize> {
