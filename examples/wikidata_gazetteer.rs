@@ -71,6 +71,18 @@
 //! `.bz2`) stops the run with the line number reached (exit status 1); so does a write error
 //! on stdout. A bad option, mapping file or word list stops before reading (exit status 2).
 //! Nothing panics on bad input.
+//!
+//! The dump has no keys (each line is the entity object alone), so a redirect can only show
+//! as its `redirects` field; an entity with no `id` is a malformed line.
+//!
+//! # Speed
+//!
+//! On a synthetic dump of 50,000 entities of Wikidata's shape (613 MB, 12 KB a line: labels
+//! in up to 44 languages, descriptions, aliases, 3 to 13 properties with references,
+//! sitelinks), on a busy 2-core machine: 420–540 MB/s from plain JSON (35,000–44,000
+//! entities/s; 3.6 MB peak RSS), 80–95 MB/s from gzip (`zcat` alone is no faster), 16–18
+//! MB/s from bzip2 (`bzcat` alone: 20 MB/s). Decompression sets the pace: prefer the `.gz`
+//! dump, or pipe a parallel bzip2 decompressor into `-`.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
