@@ -81,15 +81,18 @@
 //! in up to 44 languages, descriptions, aliases, 3 to 13 properties with references,
 //! sitelinks), on a busy 2-core machine: 420–540 MB/s from plain JSON (35,000–44,000
 //! entities/s; 3.6 MB peak RSS), 80–95 MB/s from gzip (`zcat` alone is no faster), 16–18
-//! MB/s from bzip2 (`bzcat` alone: 20 MB/s). Decompression sets the pace: prefer the `.gz`
+//! MB/s from bzip2 (`bzcat` alone: 20 MB/s). The dump is made by
+//! `tools/wikidata/synthetic-dump.py 50000` in the repository. Decompression sets the pace: prefer the `.gz`
 //! dump, or pipe a parallel bzip2 decompressor into `-`.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ffi::OsString;
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::process::ExitCode;
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use nomina::{Kind, Lang, MAX_NAME_BYTES, Name};
@@ -145,6 +148,9 @@ const DEFAULT_KINDS: &str = include_str!("data/wikidata-kinds.tsv");
 const DEFAULT_WORDS: &str = include_str!("data/common-words.txt");
 /// How many malformed lines are reported one by one (the summary counts them all).
 const MALFORMED_REPORTED: u64 = 10;
+/// How often (in lines) `convert` calls its progress callback (which shows a line at most
+/// once a second).
+const PROGRESS_LINES: u64 = 256;
 /// The most languages that may be asked for (a name's languages are a 64-bit set).
 const MAX_LANGUAGES: usize = 64;
 
@@ -644,7 +650,7 @@ struct OutEntity<'a> {
 }
 
 /// Reads a dump from `reader` and writes the gazetteer to `out`. `progress` is called every
-/// few thousand lines with the counts so far. Malformed lines are reported through `warn`
+/// [`PROGRESS_LINES`] lines with the counts so far. Malformed lines are reported through `warn`
 /// (the first [`MALFORMED_REPORTED`]) and skipped, or stop the run under `strict`.
 fn convert(
     mut reader: impl BufRead,
@@ -669,7 +675,7 @@ fn convert(
         }
         s.lines += 1;
         s.bytes += n as u64;
-        if s.lines % 4096 == 0 {
+        if s.lines % PROGRESS_LINES == 0 {
             progress(&s);
         }
         let mut line = buf.trim_ascii();
@@ -738,10 +744,7 @@ fn convert(
         }
         let kind = match entity_kind(&e.p31, &cfg.kinds) {
             KindOf::Mapped(k) => k.clone(),
-            unmapped if cfg.unmapped == Unmapped::Misc => {
-                let _ = unmapped;
-                Kind::Misc
-            }
+            _ if cfg.unmapped == Unmapped::Misc => Kind::Misc,
             KindOf::NoP31 => {
                 s.skipped_no_p31 += 1;
                 continue;
@@ -963,6 +966,20 @@ fn decompressed<'r>(
     Ok((reader, compression))
 }
 
+/// A reader that counts the bytes read through it (for the progress line).
+struct Counted<R> {
+    inner: R,
+    count: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.set(self.count.get() + n as u64);
+        Ok(n)
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Command line
 
@@ -1131,11 +1148,24 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The bytes of the file read so far (compressed or not), against its size, for the
+    // progress line.
+    let read = Rc::new(Cell::new(0u64));
+    let mut size = None;
     let input: Result<Box<dyn Read>, Error> = if opts.dump == "-" {
-        Ok(Box::new(io::stdin()))
+        Ok(Box::new(Counted {
+            inner: io::stdin(),
+            count: Rc::clone(&read),
+        }))
     } else {
         std::fs::File::open(&opts.dump)
-            .map(|f| Box::new(f) as Box<dyn Read>)
+            .map(|f| {
+                size = f.metadata().ok().map(|m| m.len()).filter(|&n| n > 0);
+                Box::new(Counted {
+                    inner: f,
+                    count: Rc::clone(&read),
+                }) as Box<dyn Read>
+            })
             .map_err(|e| Error::Open {
                 path: opts.dump.clone(),
                 source: e,
@@ -1161,8 +1191,21 @@ fn main() -> ExitCode {
         last = now;
         shown = true;
         let secs = now.duration_since(start).as_secs_f64();
+        let done = match size {
+            Some(size) => {
+                let f = read.get() as f64 / size as f64;
+                let left = if f > 0.0 { secs * (1.0 - f) / f } else { 0.0 };
+                let left = if left >= 5400.0 {
+                    format!("{:.1} h", left / 3600.0)
+                } else {
+                    format!("{:.0} min", left / 60.0)
+                };
+                format!("{:5.1}% (about {left} left), ", f * 100.0)
+            }
+            None => format!("{:.0} MB in, ", read.get() as f64 / 1e6),
+        };
         eprint!(
-            "\r{} lines, {:.0} MB ({:.1} MB/s), {} entities written, {} names   ",
+            "\r{done}{} lines, {:.0} MB of JSON ({:.1} MB/s), {} entities written, {} names   ",
             s.lines,
             s.bytes as f64 / 1e6,
             s.bytes as f64 / 1e6 / secs,
