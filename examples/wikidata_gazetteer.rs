@@ -27,7 +27,9 @@
 //!   (regional variants count for their language: `en-gb` is English, `fr-ca` French). A name
 //!   given in several languages is written once, with all of them; an alias equal to a label
 //!   is the label. A `mul` label or alias (Wikidata's "default for all languages", used where a
-//!   language has no value of its own) counts for every language asked for. With
+//!   language has no value of its own: Wikidata's help page "Default values for labels and
+//!   aliases", shortcut `WD:MUL`) counts for every language asked for, even one that has a
+//!   label of its own: a default label is a name in every language. With
 //!   `--any-language` names are written without languages (they then match in any sentence:
 //!   useful when a less-known entity has an English label only and the texts are French).
 //! - **Kind**: from the entity's `P31` (instance of) values, through a mapping file of
@@ -571,7 +573,7 @@ struct Summary {
     lines: u64,
     /// Bytes of the (decompressed) dump read.
     bytes: u64,
-    /// Entity lines parsed.
+    /// Entity lines parsed (malformed ones not included).
     entities: u64,
     /// Entities written.
     written: u64,
@@ -705,7 +707,6 @@ fn convert(
                 continue;
             }
         };
-        s.entities += 1;
         let Some(id) = e.id.as_ref().map(|i| &*i.0) else {
             s.malformed += 1;
             let message = "entity with no `id`".to_string();
@@ -723,6 +724,7 @@ fn convert(
             }
             continue;
         };
+        s.entities += 1;
         match e.kind.as_ref().map(|k| &*k.0) {
             Some("item") => {}
             Some("property") => {
@@ -1275,10 +1277,13 @@ mod tests {
     fn run(input: &[u8], cfg: &Config) -> (String, Summary, Vec<String>) {
         let mut out = Vec::new();
         let mut warnings = Vec::new();
-        let s = convert(input, &mut out, cfg, &mut |_| {}, &mut |w| {
+        let mut last = None;
+        let s = convert(input, &mut out, cfg, &mut |p| last = Some(p.clone()), &mut |w| {
             warnings.push(w.to_string())
         })
         .unwrap();
+        // The last progress call sees the final counts.
+        assert_eq!(last.as_ref(), Some(&s));
         (String::from_utf8(out).unwrap(), s, warnings)
     }
 
@@ -1366,6 +1371,46 @@ mod tests {
         assert_eq!(s.names, gaz.names_len() as u64);
         assert_eq!(s.dropped_lowercase_common, 1);
         assert_eq!(s.lines, EXCERPT.lines().count() as u64);
+    }
+
+    #[test]
+    fn output_loads_from_a_file_with_from_jsonl_path() {
+        let (out, s, _) = run(EXCERPT.as_bytes(), &cfg(&FR_IT_EN));
+        let path = std::env::temp_dir().join(format!("nomina-wikidata-{}.jsonl", std::process::id()));
+        std::fs::write(&path, &out).unwrap();
+        let loaded = Gazetteer::from_jsonl_path(&path);
+        std::fs::remove_file(&path).unwrap();
+        let gaz = loaded.unwrap();
+        assert_eq!(gaz.len() as u64, s.written);
+        assert_eq!(gaz.names_len() as u64, s.names);
+        assert!(gaz.warnings().is_empty(), "{:?}", gaz.warnings());
+        // And back: the loaded gazetteer writes the same lines.
+        assert_eq!(gaz.to_jsonl(), out);
+    }
+
+    #[test]
+    fn language_codes_regional_variants_and_mul() {
+        let c = cfg(&FR_IT_EN);
+        assert_eq!(c.target("fr"), Some(Target::Lang(0)));
+        assert_eq!(c.target("it"), Some(Target::Lang(1)));
+        assert_eq!(c.target("en-gb"), Some(Target::Lang(2)));
+        assert_eq!(c.target("en-ca"), Some(Target::Lang(2)));
+        assert_eq!(c.target("fr-ca"), Some(Target::Lang(0)));
+        assert_eq!(c.target("mul"), Some(Target::Mul));
+        assert_eq!(c.target("de"), None);
+        assert_eq!(c.target("frr"), None, "North Frisian is not French");
+        assert_eq!(c.target("itx"), None);
+        // An entity labelled only in a regional variant and in `mul`.
+        let line = r#"{"type":"item","id":"Q1","labels":{"en-gb":{"language":"en-gb","value":"Harbour Press"},"mul":{"language":"mul","value":"Harbourline"}},"claims":{"P31":[{"mainsnak":{"datavalue":{"value":{"id":"Q11032"}}},"rank":"normal"}]}}"#;
+        let (out, _, _) = run(line.as_bytes(), &c);
+        let gaz = Gazetteer::from_jsonl_str(&out).unwrap();
+        assert_eq!(
+            names(&gaz, "Q1"),
+            [
+                ("Harbour Press".into(), vec![Lang::English], false),
+                ("Harbourline".into(), FR_IT_EN.to_vec(), false)
+            ]
+        );
     }
 
     #[test]
