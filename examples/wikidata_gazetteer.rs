@@ -62,7 +62,9 @@
 //! (an entity object that carries a `redirects` field); items with no mapped `P31` (unless
 //! `--unmapped misc`); items with no usable name in the languages asked for. The summary on
 //! stderr counts each reason, the entities written per kind and the names written, exact and
-//! dropped.
+//! dropped. While it runs, a progress line on stderr (rewritten in place with `\r`, once a
+//! second; none under `--quiet`) shows the share of the file read and the time left (not
+//! for standard input), the lines and megabytes of JSON read, the entities and names written.
 //!
 //! # Errors
 //!
@@ -71,7 +73,8 @@
 //! them all) and skipped: a 100 GB dump is not thrown away for one bad line. `--strict` stops
 //! at the first one instead (exit status 1). A read error (a truncated or corrupt `.gz` or
 //! `.bz2`) stops the run with the line number reached (exit status 1); so does a write error
-//! on stdout. A bad option, mapping file or word list stops before reading (exit status 2).
+//! on stdout, and a dump that cannot be opened or is named `.gz` or `.bz2` without being one.
+//! A bad option, mapping file or word list stops before reading (exit status 2).
 //! Nothing panics on bad input.
 //!
 //! The dump has no keys (each line is the entity object alone), so a redirect can only show
@@ -84,8 +87,8 @@
 //! sitelinks), on a busy 2-core machine: 420–540 MB/s from plain JSON (35,000–44,000
 //! entities/s; 3.6 MB peak RSS), 80–95 MB/s from gzip (`zcat` alone is no faster), 16–18
 //! MB/s from bzip2 (`bzcat` alone: 20 MB/s). The dump is made by
-//! `tools/wikidata/synthetic-dump.py 50000` in the repository. Decompression sets the pace: prefer the `.gz`
-//! dump, or pipe a parallel bzip2 decompressor into `-`.
+//! `tools/wikidata/synthetic-dump.py 50000` in the repository. Decompression sets the pace:
+//! prefer the `.gz` dump, or pipe a parallel bzip2 decompressor into `-`.
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -140,8 +143,9 @@ Examples:
   wikidata_gazetteer -l fr,it,en latest-all.json.bz2 > gazetteer.jsonl
   bzcat latest-all.json.bz2 | wikidata_gazetteer -l it -k my-kinds.tsv - > it.jsonl
 
-Exit status: 0 on success (malformed lines skipped are counted in the summary), 1 on a read
-or write error or a malformed line under --strict, 2 on a usage, mapping or word-list error.
+Exit status: 0 on success (malformed lines skipped are counted in the summary), 1 if the
+dump cannot be opened or read, on a write error or a malformed line under --strict, 2 on a
+usage, mapping or word-list error.
 ";
 
 /// The default P31 mapping (see the file for its rules).
