@@ -84,8 +84,8 @@
 //!
 //! On a synthetic dump of 50,000 entities of Wikidata's shape (613 MB, 12 KB a line: labels
 //! in up to 44 languages, descriptions, aliases, 3 to 13 properties with references,
-//! sitelinks), on a busy 2-core machine: 420–540 MB/s from plain JSON (35,000–44,000
-//! entities/s; 3.6 MB peak RSS), 80–95 MB/s from gzip (`zcat` alone is no faster), 16–18
+//! sitelinks), on a 2-core machine shared with other builds: 260–540 MB/s from plain JSON
+//! (21,000–44,000 entities/s as the load varied; 0.9–1.4 s of CPU; 3.6 MB peak RSS), 80–95 MB/s from gzip (`zcat` alone is no faster), 16–18
 //! MB/s from bzip2 (`bzcat` alone: 20 MB/s). The dump is made by
 //! `tools/wikidata/synthetic-dump.py 50000` in the repository. Decompression sets the pace:
 //! prefer the `.gz` dump, or pipe a parallel bzip2 decompressor into `-`.
