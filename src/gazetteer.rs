@@ -557,30 +557,20 @@ fn hash_name(entity: u32, text: &str) -> u64 {
     crate::hash::BuildFx.hash_one((entity, text))
 }
 
-/// Entities and names in a few flat arrays: no allocation per entity or per name, so a
-/// million names take ~50 MB instead of ~140, and dropping them gives the memory back.
-#[derive(Clone, Default)]
-struct Store {
+/// Every entity id and every name in two arenas with their ends, kinds in a small table: the
+/// strings of a gazetteer, and of the analyzer compiled from it (a copy), which its mentions
+/// borrow. Four bytes an id or name of overhead, instead of an allocation each.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Catalog {
     /// The ids, end to end; entity `e`'s ends at `id_ends[e]`.
     ids: String,
     id_ends: Vec<u32>,
     /// Index into `kinds` of each entity.
     entity_kind: Vec<u16>,
     kinds: Vec<Kind>,
-    /// The entities by id.
-    index: Table,
-    /// The names' texts, end to end; name `n`'s ends at `text_ends[n]`.
-    texts: String,
-    text_ends: Vec<u32>,
-    metas: Vec<NameMeta>,
-    /// The distinct language sets of the names.
-    lang_sets: Vec<LangSet>,
-    /// The labels of the sources read (paths, `<string>`...), for warnings.
-    sources: Vec<Arc<str>>,
-    /// What loading found suspicious, at most [`MAX_WARNINGS`].
-    warnings: Vec<Warning>,
-    /// How many warnings loading found, kept or not.
-    warnings_total: usize,
+    /// The names' texts, end to end; name `n`'s ends at `name_ends[n]`.
+    names: String,
+    name_ends: Vec<u32>,
 }
 
 fn span(ends: &[u32], i: u32) -> std::ops::Range<usize> {
@@ -592,29 +582,121 @@ fn span(ends: &[u32], i: u32) -> std::ops::Range<usize> {
     start..ends.get(i).copied().unwrap_or(0) as usize
 }
 
-impl Store {
+impl Catalog {
+    /// The analyzer's copy of a gazetteer's strings (entities in gazetteer order, names
+    /// numbered as `Gazetteer::entities()` then `Entity::names()` list them).
+    pub(crate) fn new(gaz: &Gazetteer) -> Result<Catalog> {
+        Ok(gaz.store.cat.clone())
+    }
+
     fn entities_len(&self) -> usize {
         self.id_ends.len()
     }
 
     fn names_len(&self) -> usize {
-        self.text_ends.len()
+        self.name_ends.len()
     }
 
-    fn id(&self, e: u32) -> &str {
-        self.ids.get(span(&self.id_ends, e)).unwrap_or("")
+    pub(crate) fn id(&self, entity: u32) -> &str {
+        self.ids.get(span(&self.id_ends, entity)).unwrap_or("")
     }
 
-    fn kind(&self, e: u32) -> &Kind {
+    pub(crate) fn kind(&self, entity: u32) -> &Kind {
         const MISC: Kind = Kind::Misc;
         self.entity_kind
-            .get(e as usize)
+            .get(entity as usize)
             .and_then(|&k| self.kinds.get(k as usize))
             .unwrap_or(&MISC)
     }
 
+    pub(crate) fn name(&self, name: u32) -> &str {
+        self.names.get(span(&self.name_ends, name)).unwrap_or("")
+    }
+
+    /// Adds an entity; returns its index.
+    fn push_entity(&mut self, id: &str, kind: &Kind) -> std::result::Result<u32, String> {
+        let k = match self.kinds.iter().rposition(|k| k == kind) {
+            Some(k) => k,
+            None => {
+                self.kinds.push(kind.clone());
+                self.kinds.len() - 1
+            }
+        };
+        let k = u16::try_from(k).map_err(|_| "more than 65,536 kinds".to_string())?;
+        let e = u32::try_from(self.id_ends.len()).map_err(|_| "too many entities".to_string())?;
+        self.ids.push_str(id);
+        let end = u32::try_from(self.ids.len()).map_err(|_| "more than 4 GiB of ids".to_string())?;
+        self.id_ends.push(end);
+        self.entity_kind.push(k);
+        Ok(e)
+    }
+
+    /// Appends a name's text; returns its index.
+    fn push_name(&mut self, text: &str) -> std::result::Result<u32, String> {
+        let n = u32::try_from(self.name_ends.len()).map_err(|_| "too many names".to_string())?;
+        self.names.push_str(text);
+        let end = u32::try_from(self.names.len()).map_err(|_| "more than 4 GiB of names".to_string())?;
+        self.name_ends.push(end);
+        Ok(n)
+    }
+
+    /// Gives back the room that growing left.
+    fn shrink(&mut self) {
+        self.ids.shrink_to_fit();
+        self.id_ends.shrink_to_fit();
+        self.entity_kind.shrink_to_fit();
+        self.names.shrink_to_fit();
+        self.name_ends.shrink_to_fit();
+    }
+
+    /// Heap bytes.
+    pub(crate) fn memory(&self) -> usize {
+        self.ids.capacity()
+            + self.names.capacity()
+            + 4 * (self.id_ends.capacity() + self.name_ends.capacity())
+            + 2 * self.entity_kind.capacity()
+    }
+}
+
+/// Entities and names in a few flat arrays: no allocation per entity or per name, so a
+/// million names take ~45 MB instead of ~140, and dropping them gives the memory back.
+#[derive(Clone, Default)]
+struct Store {
+    /// The ids, kinds and names.
+    cat: Catalog,
+    /// The entities by id.
+    index: Table,
+    /// The options and origin of each name.
+    metas: Vec<NameMeta>,
+    /// The distinct language sets of the names.
+    lang_sets: Vec<LangSet>,
+    /// The labels of the sources read (paths, `<string>`...), for warnings.
+    sources: Vec<Arc<str>>,
+    /// What loading found suspicious, at most [`MAX_WARNINGS`].
+    warnings: Vec<Warning>,
+    /// How many warnings loading found, kept or not.
+    warnings_total: usize,
+}
+
+impl Store {
+    fn entities_len(&self) -> usize {
+        self.cat.entities_len()
+    }
+
+    fn names_len(&self) -> usize {
+        self.cat.names_len()
+    }
+
+    fn id(&self, e: u32) -> &str {
+        self.cat.id(e)
+    }
+
+    fn kind(&self, e: u32) -> &Kind {
+        self.cat.kind(e)
+    }
+
     fn text(&self, n: u32) -> &str {
-        self.texts.get(span(&self.text_ends, n)).unwrap_or("")
+        self.cat.name(n)
     }
 
     fn name(&self, n: u32) -> NameRef<'_> {
@@ -643,19 +725,7 @@ impl Store {
 
     /// Adds an entity (its id not there yet); returns its index.
     fn push_entity(&mut self, id: &str, kind: &Kind) -> std::result::Result<u32, String> {
-        let k = match self.kinds.iter().rposition(|k| k == kind) {
-            Some(k) => k,
-            None => {
-                self.kinds.push(kind.clone());
-                self.kinds.len() - 1
-            }
-        };
-        let k = u16::try_from(k).map_err(|_| "more than 65,536 kinds".to_string())?;
-        let e = u32::try_from(self.id_ends.len()).map_err(|_| "too many entities".to_string())?;
-        self.ids.push_str(id);
-        let end = u32::try_from(self.ids.len()).map_err(|_| "more than 4 GiB of ids".to_string())?;
-        self.id_ends.push(end);
-        self.entity_kind.push(k);
+        let e = self.cat.push_entity(id, kind)?;
         self.index.insert(hash_id(id), e);
         Ok(e)
     }
@@ -674,10 +744,7 @@ impl Store {
 
     /// Appends a name's text and options (to whichever entity the caller records).
     fn push_name(&mut self, text: &str, meta: NameMeta) -> std::result::Result<u32, String> {
-        let n = u32::try_from(self.text_ends.len()).map_err(|_| "too many names".to_string())?;
-        self.texts.push_str(text);
-        let end = u32::try_from(self.texts.len()).map_err(|_| "more than 4 GiB of names".to_string())?;
-        self.text_ends.push(end);
+        let n = self.cat.push_name(text)?;
         self.metas.push(meta);
         Ok(n)
     }
@@ -697,60 +764,56 @@ impl Store {
     }
 
     /// The same entities, names and warnings in a new store with only the entities listed
-    /// (in that order) and their names (in `names(e)` order).
+    /// (in that order) and their names (in `names(e)` order); also returns where each kept
+    /// entity's names start (one more than the entities).
     fn select<I: IntoIterator<Item = u32>>(
         &self,
         entities: impl Iterator<Item = u32>,
         mut names: impl FnMut(u32) -> I,
     ) -> (Store, Vec<u32>) {
         let mut s = Store {
-            kinds: self.kinds.clone(),
+            cat: Catalog {
+                kinds: self.cat.kinds.clone(),
+                ..Catalog::default()
+            },
             lang_sets: self.lang_sets.clone(),
             sources: self.sources.clone(),
             warnings: self.warnings.clone(),
             warnings_total: self.warnings_total,
             ..Store::default()
         };
-        s.text_ends.reserve_exact(self.text_ends.len());
+        s.cat.name_ends.reserve_exact(self.cat.name_ends.len());
+        s.cat.names.reserve_exact(self.cat.names.len());
         s.metas.reserve_exact(self.metas.len());
-        s.texts.reserve_exact(self.texts.len());
         let mut starts = vec![0u32];
         for e in entities {
-            let ne = s.id_ends.len() as u32;
-            s.ids.push_str(self.id(e));
-            s.id_ends.push(s.ids.len() as u32);
-            s.entity_kind
-                .push(self.entity_kind.get(e as usize).copied().unwrap_or(0));
+            let ne = s.cat.id_ends.len() as u32;
+            s.cat.ids.push_str(self.id(e));
+            s.cat.id_ends.push(s.cat.ids.len() as u32);
+            s.cat
+                .entity_kind
+                .push(self.cat.entity_kind.get(e as usize).copied().unwrap_or(0));
             s.index.insert(hash_id(self.id(e)), ne);
             for n in names(e) {
-                s.texts.push_str(self.text(n));
-                s.text_ends.push(s.texts.len() as u32);
+                s.cat.names.push_str(self.text(n));
+                s.cat.name_ends.push(s.cat.names.len() as u32);
                 if let Some(&m) = self.metas.get(n as usize) {
                     s.metas.push(m);
                 }
             }
-            starts.push(s.text_ends.len() as u32);
+            starts.push(s.cat.name_ends.len() as u32);
         }
         (s, starts)
     }
 
     /// Gives back the room that growing left.
     fn shrink(&mut self) {
-        self.ids.shrink_to_fit();
-        self.id_ends.shrink_to_fit();
-        self.entity_kind.shrink_to_fit();
-        self.texts.shrink_to_fit();
-        self.text_ends.shrink_to_fit();
+        self.cat.shrink();
         self.metas.shrink_to_fit();
     }
 
     fn memory(&self) -> usize {
-        self.ids.capacity()
-            + self.texts.capacity()
-            + 4 * (self.id_ends.capacity() + self.text_ends.capacity())
-            + 2 * self.entity_kind.capacity()
-            + std::mem::size_of::<NameMeta>() * self.metas.capacity()
-            + self.index.memory()
+        self.cat.memory() + std::mem::size_of::<NameMeta>() * self.metas.capacity() + self.index.memory()
     }
 }
 
@@ -1093,21 +1156,6 @@ impl Gazetteer {
         self.store.names_len()
     }
 
-    /// The ids and names end to end with their ends, and each entity's kind (an index into
-    /// the kinds): what the analyzer's catalog keeps, copied in one go.
-    #[allow(clippy::type_complexity)]
-    pub(crate) fn parts(&self) -> (&str, &[u32], &[u16], &[Kind], &str, &[u32]) {
-        let s = &self.store;
-        (
-            &s.ids,
-            &s.id_ends,
-            &s.entity_kind,
-            &s.kinds,
-            &s.texts,
-            &s.text_ends,
-        )
-    }
-
     /// The entities, in gazetteer order.
     ///
     /// ```
@@ -1440,7 +1488,7 @@ impl GazetteerBuilder {
         if self.store.names_len() >= MAX_NAMES {
             return Err(format!("more than {MAX_NAMES} names"));
         }
-        if self.store.texts.len() + text.len() > MAX_TOTAL_NAME_BYTES {
+        if self.store.cat.names.len() + text.len() > MAX_TOTAL_NAME_BYTES {
             return Err(format!("names add up to more than {MAX_TOTAL_NAME_BYTES} bytes"));
         }
         let e = match self.store.find(id) {
