@@ -154,6 +154,23 @@ impl Folded {
                 in_space = sp;
                 continue;
             }
+            // Latin-1 letters (`é`, `à`, `ç`, `È`...): one table look-up instead of decoding
+            // the character and searching the folding blocks.
+            if b == 0xC3 {
+                if let Some(&f) = bytes
+                    .get(i + 1)
+                    .and_then(|&b2| latin1_fold().get(usize::from(b2 & 0x3F)))
+                {
+                    if f != 0 {
+                        self.anchor(base + i);
+                        self.bytes.push(f);
+                        in_space = false;
+                        i += 2;
+                        self.anchor(base + i);
+                        continue;
+                    }
+                }
+            }
             let Some(c) = piece[i..].chars().next() else {
                 break;
             };
@@ -329,6 +346,28 @@ pub(crate) fn fold_char(c: char) -> Fold {
     } else {
         Fold::Same
     }
+}
+
+/// The folded byte of each character U+00C0–U+00FF (UTF-8 `C3 80`–`C3 BF`, by its second
+/// byte's low six bits) that folds to one ASCII byte, else 0; derived from [`fold_char`].
+fn latin1_fold() -> &'static [u8; 64] {
+    static TABLE: std::sync::OnceLock<[u8; 64]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [0u8; 64];
+        for (k, slot) in t.iter_mut().enumerate() {
+            let Some(c) = char::from_u32(0xC0 + k as u32) else {
+                continue;
+            };
+            if let Fold::Str(s) = fold_char(c) {
+                if let [b] = s.as_bytes() {
+                    if b.is_ascii() && *b != b' ' {
+                        *slot = *b;
+                    }
+                }
+            }
+        }
+        t
+    })
 }
 
 #[inline]
@@ -547,6 +586,24 @@ mod tests {
                 assert_eq!(fast.raw_original(f), slow.raw_original(f), "{text:?} at {f}");
             }
         }
+    }
+
+    /// The Latin-1 shortcut folds as the general path does, and leaves out what is not one
+    /// ASCII letter (`ß`, `æ`, `×`).
+    #[test]
+    fn latin1_shortcut_agrees_with_fold_char() {
+        let t = latin1_fold();
+        for k in 0..64u32 {
+            let c = char::from_u32(0xC0 + k).unwrap_or('?');
+            let want = match fold_char(c) {
+                Fold::Str(s) if s.len() == 1 && s != " " => s.as_bytes()[0],
+                _ => 0,
+            };
+            assert_eq!(t[k as usize], want, "{c}");
+        }
+        // À Á Â Ã Ä Å, then Æ (two letters) and Ç.
+        assert_eq!(&t[..8], b"aaaaaa\0c");
+        assert_eq!(fold("Élysée Città ÇA ÆØß"), "elysee citta ca aeoss");
     }
 
     fn fold(s: &str) -> String {
