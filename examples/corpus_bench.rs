@@ -27,6 +27,17 @@ use daachorse::{
 use nomina::{Analyzer, Gazetteer};
 use rayon::prelude::*;
 
+/// `println!` that ends the program quietly when standard output is closed (`| head`)
+/// instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        let mut stdout = std::io::stdout().lock();
+        if writeln!(stdout, $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 const BATCH_BYTES: usize = 8 << 20;
 
 struct Args {
@@ -306,7 +317,7 @@ fn run(args: &Args) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
         let daac_build = t.elapsed().as_secs_f64();
         if !args.json {
-            println!(
+            out!(
                 "baselines built: aho-corasick NFA {ac_build:.2} s, {:.1} MiB; daachorse charwise {daac_build:.2} s, {:.1} MiB",
                 ac.memory_usage() as f64 / (1 << 20) as f64,
                 daac.heap_bytes() as f64 / (1 << 20) as f64
@@ -323,7 +334,7 @@ fn run(args: &Args) -> Result<(), String> {
     let rss_trimmed = give_back_freed_memory().then(rss_mib);
     let log = !args.json;
     if log {
-        println!(
+        out!(
             "gazetteer: {names} names ({gaz_mib:.1} MiB), {} patterns; load {load_s:.2} s, build {build_s:.2} s; automaton {:.1} MiB, tables {:.1} MiB; RSS after load {rss_after_load:.0} MiB, after build (gazetteer dropped) {rss_after_build:.0} MiB{}",
             analyzer.patterns_len(),
             analyzer.automaton_memory() as f64 / (1 << 20) as f64,
@@ -417,9 +428,9 @@ fn run(args: &Args) -> Result<(), String> {
             v["daachorse_mb_s"] = serde_json::json!(round(daac_mb_s));
             v["daachorse_matches"] = serde_json::json!(daac_matches);
         }
-        println!("{v}");
+        out!("{v}");
     } else {
-        println!(
+        out!(
             "{}: {:.1} MB in {docs} docs, {mentions} mentions, {:.2} s, {mb_s:.1} MB/s ({} thread{}); peak RSS {:.0} MiB",
             args.stage,
             bytes as f64 / 1e6,
@@ -429,11 +440,11 @@ fn run(args: &Args) -> Result<(), String> {
             peak_rss_mib()
         );
         if baseline.is_some() {
-            println!(
+            out!(
                 "baseline (bare aho-corasick, contiguous NFA, leftmost-longest, substrings): {base_matches} matches, {base_mb_s:.1} MB/s; nomina/baseline = {:.2}",
                 mb_s / base_mb_s
             );
-            println!(
+            out!(
                 "baseline (daachorse charwise, leftmost-longest, substrings): {daac_matches} matches, {daac_mb_s:.1} MB/s; nomina/daachorse = {:.2}",
                 mb_s / daac_mb_s
             );
