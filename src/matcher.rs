@@ -792,8 +792,7 @@ impl Matcher {
                 continue;
             }
             // A word starts at `i`: find its end, then hash it.
-            let j = word_end(fb, i);
-            let h = word_hash(fb, i, j);
+            let (j, h) = trie::word_end_hash(fb, i);
             // Walk only if some name starts with this very word, and for a word written with a
             // lower-case initial (most words), some name without a capital. When the filter
             // of all first words is small (in cache), it goes first: most words stop there
