@@ -762,10 +762,17 @@ impl Matcher {
         let n = fb.len();
         let mut i = lo;
         let mut cursor = 0;
+        let space_starts = self.punct_starts[usize::from(b' ')];
         // Invariant at the top of the loop: `i` is not inside a word (the character before it
         // is not a word character, or `fb[i]` is not one either).
         while i < n {
             let b = fb[i];
+            // The folded text's one white space, between most words: (almost) no name starts
+            // with it.
+            if b == b' ' && !space_starts {
+                i += 1;
+                continue;
+            }
             let (word, len) = if b < 0x80 {
                 (is_word_byte(b), 1)
             } else {
