@@ -455,13 +455,18 @@ impl<'de> Deserialize<'de> for Name {
     }
 }
 
-/// An entity: an id, a kind and its names.
+/// An entity: an id, a kind, its names, and the ids of related entities.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     #[serde(serialize_with = "ser_str", deserialize_with = "de_arc")]
     id: Arc<str>,
     kind: Kind,
     names: Vec<Name>,
+    /// Related entity ids (JSON `"related"`), for one sense per document; boxed, so an
+    /// entity without any pays one pointer (8 bytes, not a `Vec`'s 24).
+    #[allow(clippy::box_collection)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    related: Option<Box<Vec<String>>>,
 }
 
 fn ser_str<S: Serializer>(v: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
@@ -486,6 +491,14 @@ impl Entity {
     /// The entity's names, in the order they were added.
     pub fn names(&self) -> &[Name] {
         &self.names
+    }
+
+    /// The ids of related entities (JSON Lines `"related"`, or
+    /// [`GazetteerBuilder::relate`]), in the order given: a mention of one of them tells one
+    /// sense per document which entity a shared name means (see
+    /// [`AnalyzerBuilder::context_resolution`](crate::AnalyzerBuilder::context_resolution)).
+    pub fn related(&self) -> &[String] {
+        self.related.as_deref().map_or(&[], Vec::as_slice)
     }
 }
 
@@ -587,6 +600,11 @@ impl Gazetteer {
     /// The entity with this id.
     pub fn get(&self, id: &str) -> Option<&Entity> {
         self.index.get(id).and_then(|&i| self.entities.get(i))
+    }
+
+    /// The position of entity `id` in [`Gazetteer::entities`].
+    pub(crate) fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
     }
 
     /// What loading found suspicious but not wrong enough to refuse, in the order found: a
@@ -870,6 +888,7 @@ impl GazetteerBuilder {
                     id: arc.clone(),
                     kind: kind.clone(),
                     names: Vec::new(),
+                    related: None,
                 });
                 gaz.index.insert(arc, gaz.entities.len() - 1);
                 gaz.entities.len() - 1
@@ -1010,7 +1029,9 @@ impl GazetteerBuilder {
     /// Adds the entities of JSON Lines input: one entity a line,
     /// `{"id": "Q380", "kind": "organization", "names": ["Meta", {"text": "Facebook", "langs": ["fr"], "exact": true}]}`.
     /// A name is a string or an object with `text` and optional `langs`, `exact`, `stem`.
-    /// Blank lines are ignored; a malformed line is an error with its number.
+    /// An optional `"related": ["Q312"]` lists related entity ids (see
+    /// [`GazetteerBuilder::relate`]). Blank lines are ignored; a malformed line is an error
+    /// with its number.
     pub fn add_jsonl(&mut self, reader: impl BufRead, source_name: &str) -> Result<&mut Self> {
         let source = self.source(source_name);
         for_each_line(reader, source_name, |line_no, line| {
@@ -1029,9 +1050,61 @@ impl GazetteerBuilder {
                 name.origin = origin;
                 self.add_checked(&entity.id, entity.kind.clone(), name)?;
             }
+            if let Some(related) = entity.related {
+                self.relate_checked(&entity.id, related.iter().map(String::as_str))?;
+            }
             Ok(())
         })?;
         Ok(self)
+    }
+}
+
+impl GazetteerBuilder {
+    /// Records that entity `id` is related to the entities `related` (ids; they need not be
+    /// added yet, and ids never added are ignored by the analyzer): a person and their company,
+    /// a company and its products. One sense per document counts a mention of a related entity,
+    /// in either direction, as a mention of the entity. Fails if `id` has no names yet; empty
+    /// ids, the entity's own and repeated ones are skipped. TSV files have no such column (a
+    /// line is a name, not an entity): use JSON Lines or this method.
+    ///
+    /// ```
+    /// use nomina::{Gazetteer, Kind};
+    /// let mut b = Gazetteer::builder();
+    /// b.add("Q3884", Kind::Organization, "Amazon")?.relate("Q3884", ["Q312"])?;
+    /// assert_eq!(Gazetteer::from(b).get("Q3884").unwrap().related(), ["Q312"]);
+    /// # Ok::<(), nomina::Error>(())
+    /// ```
+    pub fn relate<S: AsRef<str>>(
+        &mut self,
+        id: &str,
+        related: impl IntoIterator<Item = S>,
+    ) -> Result<&mut Self> {
+        let related: Vec<S> = related.into_iter().collect();
+        self.relate_checked(id, related.iter().map(AsRef::as_ref))
+            .map_err(Error::Invalid)?;
+        Ok(self)
+    }
+
+    fn relate_checked<'r>(
+        &mut self,
+        id: &str,
+        related: impl Iterator<Item = &'r str>,
+    ) -> std::result::Result<(), String> {
+        let id = id.trim();
+        let Some(entity) = self.gaz.index.get(id).and_then(|&i| self.gaz.entities.get_mut(i)) else {
+            return Err(format!("no entity `{id}` to relate"));
+        };
+        for r in related {
+            let r = r.trim();
+            if r.is_empty() || r == id || entity.related().iter().any(|x| x == r) {
+                continue;
+            }
+            entity
+                .related
+                .get_or_insert_with(Default::default)
+                .push(r.to_string());
+        }
+        Ok(())
     }
 }
 

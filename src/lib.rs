@@ -218,6 +218,7 @@ mod lang;
 mod matcher;
 mod mention;
 mod normalize;
+mod resolve;
 mod segment;
 mod stem;
 mod swar;
