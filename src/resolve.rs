@@ -98,17 +98,37 @@ fn short_part(name: &str, part: Part) -> Option<Range<usize>> {
     {
         return None;
     }
+    // Without the punctuation around it (`«Bar»`, `S.p.A.`).
     let text = name.get(range.clone())?;
-    if text.chars().filter(|&c| is_word_char(c)).count() < 2 {
+    let trimmed = text.trim_matches(|c: char| !c.is_alphanumeric());
+    if trimmed.chars().filter(|&c| is_word_char(c)).count() < 2 {
         return None;
     }
-    Some(range)
+    let start = range.start + (trimmed.as_ptr() as usize - text.as_ptr() as usize);
+    Some(start..start + trimmed.len())
+}
+
+/// The length of the first word of folded bytes, as the sentence scan delimits words.
+fn first_word_len(key: &[u8]) -> usize {
+    let mut k = 0;
+    while let Some((c, len)) = char_at(key, k) {
+        if !is_word_char(c) || (k > 0 && normalize::is_cjk(c)) {
+            break;
+        }
+        k += len;
+        if normalize::is_cjk(c) {
+            break;
+        }
+    }
+    k
 }
 
 /// The analyzer's short-form settings, built once when short forms are enabled.
 #[derive(Debug, Default)]
 pub(crate) struct ShortForms {
     kinds: Vec<Kind>,
+    /// `name_start[e]..name_start[e + 1]` are entity `e`'s names in the catalog.
+    name_start: Vec<u32>,
     /// The language limits of the names of enabled kinds that have some (catalog name index).
     name_langs: HashMap<u32, LangSet, BuildFx>,
     /// The names of enabled kinds flagged `exact`: their short form must be written as in them.
@@ -123,7 +143,9 @@ impl ShortForms {
             ..ShortForms::default()
         };
         let mut index = 0u32;
+        sf.name_start.reserve(gaz.len() + 1);
         for e in gaz.entities() {
+            sf.name_start.push(index);
             let enabled = sf.kinds.contains(e.kind());
             for n in e.names() {
                 if enabled {
@@ -137,7 +159,14 @@ impl ShortForms {
                 index = index.wrapping_add(1);
             }
         }
+        sf.name_start.push(index);
         sf
+    }
+
+    /// The catalog indices of entity `e`'s names.
+    fn names_of(&self, e: u32) -> Range<u32> {
+        let at = |i: usize| self.name_start.get(i).copied().unwrap_or(0);
+        at(e as usize)..at(e as usize + 1)
     }
 
     pub(crate) fn kinds(&self) -> &[Kind] {
@@ -145,7 +174,7 @@ impl ShortForms {
     }
 
     pub(crate) fn memory(&self) -> usize {
-        self.name_langs.capacity() * 20 + self.exact.capacity() * 8
+        self.name_langs.capacity() * 20 + self.exact.capacity() * 8 + self.name_start.capacity() * 4
     }
 }
 
@@ -188,56 +217,64 @@ impl DocShortForms {
         self.passing.clear();
     }
 
-    /// Registers the short forms of the full names among `mentions`.
+    /// Registers the short forms of the full names among `mentions`: for each candidate
+    /// entity of an enabled kind, each of its names that folds like the name matched (the
+    /// mention holds the first candidate's name; the others matched a name spelt alike).
     fn register(&mut self, sf: &ShortForms, catalog: &Catalog, mentions: &[Mention<'_, '_>]) {
         for m in mentions {
             if m.how == MatchKind::ShortForm {
                 continue;
             }
+            let mut full: Option<String> = None;
             for &e in m.entities() {
                 let kind = catalog.kind(e);
                 if !sf.kinds.contains(kind) || !self.seen.insert((e, m.name)) {
                     continue;
                 }
-                let name = catalog.name(m.name);
-                let Some(part) = short_part(name, part_of(kind)) else {
-                    continue;
-                };
-                let key = normalize::fold_str(name.get(part.clone()).unwrap_or("")).into_bytes();
-                if key.is_empty() {
-                    continue;
-                }
-                let who = Who {
-                    entity: e,
-                    name: m.name,
-                    part,
-                    since: m.end,
-                };
-                match self.forms.iter().position(|f| f.key == key) {
-                    Some(i) => {
-                        if let Some(f) = self.forms.get_mut(i) {
-                            let at = f.who.partition_point(|w| w.entity <= e);
-                            f.who.insert(at, who);
+                for n in sf.names_of(e) {
+                    if n != m.name {
+                        let full = full.get_or_insert_with(|| normalize::fold_str(catalog.name(m.name)));
+                        if normalize::fold_str(catalog.name(n)) != *full {
+                            continue;
                         }
                     }
-                    None => {
-                        let first_len = key
-                            .iter()
-                            .position(|&b| !is_word_byte(b) && b < 0x80)
-                            .unwrap_or(key.len());
-                        let first = key.get(..first_len).unwrap_or(&[]).to_vec();
-                        let i = self.forms.len() as u32;
-                        self.forms.push(Form { key, who: vec![who] });
-                        let list = self.by_first.entry(first).or_default();
-                        list.push(i);
-                        let forms = &self.forms;
-                        list.sort_by_key(|&j| {
-                            std::cmp::Reverse(forms.get(j as usize).map_or(0, |f| f.key.len()))
-                        });
-                    }
+                    self.add(catalog, e, n, part_of(kind), m.end);
                 }
             }
         }
+    }
+
+    /// Adds the short form of entity `e`'s name `n`, found in full up to `since`.
+    fn add(&mut self, catalog: &Catalog, e: u32, n: u32, part: Part, since: usize) {
+        let name = catalog.name(n);
+        let Some(part) = short_part(name, part) else {
+            return;
+        };
+        let key = normalize::fold_str(name.get(part.clone()).unwrap_or("")).into_bytes();
+        let first_len = first_word_len(&key);
+        if first_len == 0 {
+            return;
+        }
+        let who = Who {
+            entity: e,
+            name: n,
+            part,
+            since,
+        };
+        if let Some(f) = self.forms.iter_mut().find(|f| f.key == key) {
+            if !f.who.iter().any(|w| (w.entity, w.name) == (e, n)) {
+                let at = f.who.partition_point(|w| (w.entity, w.name) <= (e, n));
+                f.who.insert(at, who);
+            }
+            return;
+        }
+        let first = key.get(..first_len).unwrap_or(&[]).to_vec();
+        let i = self.forms.len() as u32;
+        self.forms.push(Form { key, who: vec![who] });
+        let list = self.by_first.entry(first).or_default();
+        list.push(i);
+        let forms = &self.forms;
+        list.sort_by_key(|&j| std::cmp::Reverse(forms.get(j as usize).map_or(0, |f| f.key.len())));
     }
 }
 
@@ -324,7 +361,7 @@ pub(crate) fn short_forms_in_sentence<'a, 't>(
             };
             // A gazetteer mention at the same place wins.
             if mentions.iter().any(|m| m.start < e && m.end > s) {
-                break;
+                continue;
             }
             state.passing.clear();
             let mut name = None;
