@@ -207,6 +207,12 @@ pub(crate) struct DocShortForms {
     /// (entity, name) pairs registered, so a full name repeated costs one probe.
     seen: HashSet<(u32, u32), BuildFx>,
     passing: Vec<u32>,
+    /// The first bytes of the forms' first words, as a bit set.
+    first_bytes: [u64; 4],
+    /// The lengths of the forms' first words (63 stands for 63 and more), as a bit set.
+    first_lens: u64,
+    /// The distinct first bytes of the forms, in the order seen.
+    firsts: Vec<u8>,
 }
 
 impl DocShortForms {
@@ -215,6 +221,21 @@ impl DocShortForms {
         self.by_first.clear();
         self.seen.clear();
         self.passing.clear();
+        self.first_bytes = [0; 4];
+        self.first_lens = 0;
+        self.firsts.clear();
+    }
+
+    #[inline]
+    fn has_first(&self, b: u8) -> bool {
+        let w = self.first_bytes.get(usize::from(b >> 6)).copied().unwrap_or(0);
+        w & (1 << (b & 63)) != 0
+    }
+
+    /// False if no form's first word starts with byte `b` and has `len` bytes.
+    #[inline]
+    fn may_start(&self, b: u8, len: usize) -> bool {
+        self.has_first(b) && self.first_lens & (1 << len.min(63)) != 0
     }
 
     /// Registers the short forms of the full names among `mentions`: for each candidate
@@ -269,6 +290,15 @@ impl DocShortForms {
             return;
         }
         let first = key.get(..first_len).unwrap_or(&[]).to_vec();
+        if let Some(&b) = first.first() {
+            if !self.firsts.contains(&b) {
+                self.firsts.push(b);
+            }
+            if let Some(w) = self.first_bytes.get_mut(usize::from(b >> 6)) {
+                *w |= 1 << (b & 63);
+            }
+        }
+        self.first_lens |= 1 << first_len.min(63);
         let i = self.forms.len() as u32;
         self.forms.push(Form { key, who: vec![who] });
         let list = self.by_first.entry(first).or_default();
@@ -302,27 +332,59 @@ pub(crate) fn short_forms_in_sentence<'a, 't>(
     };
     let lo = frange.start;
     let mut found: Vec<Mention<'a, 't>> = Vec::new();
+    // Jump from one byte that starts some form to the next (memchr for up to three distinct
+    // first bytes, a bit test a byte otherwise), and look only at word starts there.
+    let bits = state.first_bytes;
+    let firsts: [u8; 3] = std::array::from_fn(|k| state.firsts.get(k).copied().unwrap_or(0));
+    let distinct = state.firsts.len();
+    let next_first = |from: usize| -> Option<usize> {
+        let hay = fb.get(from..)?;
+        let [a, b, c] = firsts;
+        let at = match distinct {
+            1 => memchr::memchr(a, hay),
+            2 => memchr::memchr2(a, b, hay),
+            3 => memchr::memchr3(a, b, c, hay),
+            _ => hay
+                .iter()
+                .position(|&x| bits.get(usize::from(x >> 6)).copied().unwrap_or(0) & (1 << (x & 63)) != 0),
+        }?;
+        Some(from + at)
+    };
     let mut i = lo;
-    while i < fb.len() {
-        // The next word start.
-        let Some((c, len)) = char_at(fb, i) else {
+    while let Some(ws) = next_first(i) {
+        i = ws + 1;
+        if ws > lo && !word_starts_at(fb, lo, ws) {
+            continue;
+        }
+        let Some((c, len)) = char_at(fb, ws) else {
             break;
         };
         if !is_word_char(c) {
-            i += len;
             continue;
         }
-        let ws = i;
-        let mut we = i + len;
+        i = ws + len;
+        let first = fb.get(ws).copied().unwrap_or(0);
         if !normalize::is_cjk(c) {
-            while let Some((c, len)) = char_at(fb, we) {
-                if !is_word_char(c) || normalize::is_cjk(c) {
-                    break;
+            while let Some(&b) = fb.get(i) {
+                if b < 0x80 {
+                    if !is_word_byte(b) {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    match char_at(fb, i) {
+                        Some((c, len)) if is_word_char(c) && !normalize::is_cjk(c) => i += len,
+                        _ => break,
+                    }
                 }
-                we += len;
             }
         }
-        i = we;
+        let we = i;
+        // Most words are no short form's first word: a bit test on the first byte and the
+        // length before the hash probe.
+        if !state.may_start(first, we - ws) {
+            continue;
+        }
         let Some(forms) = fb.get(ws..we).and_then(|w| state.by_first.get(w)) else {
             continue;
         };
@@ -410,6 +472,29 @@ pub(crate) fn short_forms_in_sentence<'a, 't>(
     if !found.is_empty() {
         mentions.append(&mut found);
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    }
+}
+
+/// True if a word starts at `fb[i]` (`i > lo`) rather than inside one: the character before
+/// is no word character, or one of a script written without spaces (a word of its own), and
+/// `fb[i]` is not a continuation byte.
+fn word_starts_at(fb: &[u8], lo: usize, i: usize) -> bool {
+    if fb.get(i).is_some_and(|&b| (b & 0xC0) == 0x80) {
+        return false;
+    }
+    let Some(&prev) = fb.get(i - 1) else {
+        return true;
+    };
+    if prev < 0x80 {
+        return !is_word_byte(prev);
+    }
+    let mut s = i - 1;
+    while s > lo && i - s < 4 && fb.get(s).is_some_and(|&b| (b & 0xC0) == 0x80) {
+        s -= 1;
+    }
+    match char_at(fb, s) {
+        Some((c, _)) => !is_word_char(c) || normalize::is_cjk(c),
+        None => true,
     }
 }
 
