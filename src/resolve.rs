@@ -202,15 +202,13 @@ struct Form {
 #[derive(Debug, Default)]
 pub(crate) struct DocShortForms {
     forms: Vec<Form>,
-    /// A form's first folded word → the forms that start with it, longest first.
-    by_first: HashMap<Vec<u8>, Vec<u32>, BuildFx>,
+    /// For each first byte of a form, the forms that start with it, longest first.
+    by_byte: Vec<Vec<u32>>,
     /// (entity, name) pairs registered, so a full name repeated costs one probe.
     seen: HashSet<(u32, u32), BuildFx>,
     passing: Vec<u32>,
-    /// The first bytes of the forms' first words, as a bit set.
+    /// The first bytes of the forms, as a bit set.
     first_bytes: [u64; 4],
-    /// The lengths of the forms' first words (63 stands for 63 and more), as a bit set.
-    first_lens: u64,
     /// The distinct first bytes of the forms, in the order seen.
     firsts: Vec<u8>,
 }
@@ -218,24 +216,15 @@ pub(crate) struct DocShortForms {
 impl DocShortForms {
     pub(crate) fn clear(&mut self) {
         self.forms.clear();
-        self.by_first.clear();
+        for &b in &self.firsts {
+            if let Some(list) = self.by_byte.get_mut(usize::from(b)) {
+                list.clear();
+            }
+        }
         self.seen.clear();
         self.passing.clear();
         self.first_bytes = [0; 4];
-        self.first_lens = 0;
         self.firsts.clear();
-    }
-
-    #[inline]
-    fn has_first(&self, b: u8) -> bool {
-        let w = self.first_bytes.get(usize::from(b >> 6)).copied().unwrap_or(0);
-        w & (1 << (b & 63)) != 0
-    }
-
-    /// False if no form's first word starts with byte `b` and has `len` bytes.
-    #[inline]
-    fn may_start(&self, b: u8, len: usize) -> bool {
-        self.has_first(b) && self.first_lens & (1 << len.min(63)) != 0
     }
 
     /// Registers the short forms of the full names among `mentions`: for each candidate
@@ -289,22 +278,25 @@ impl DocShortForms {
             }
             return;
         }
-        let first = key.get(..first_len).unwrap_or(&[]).to_vec();
-        if let Some(&b) = first.first() {
-            if !self.firsts.contains(&b) {
-                self.firsts.push(b);
-            }
-            if let Some(w) = self.first_bytes.get_mut(usize::from(b >> 6)) {
-                *w |= 1 << (b & 63);
-            }
+        let Some(&b) = key.first() else {
+            return;
+        };
+        if !self.firsts.contains(&b) {
+            self.firsts.push(b);
         }
-        self.first_lens |= 1 << first_len.min(63);
+        if let Some(w) = self.first_bytes.get_mut(usize::from(b >> 6)) {
+            *w |= 1 << (b & 63);
+        }
+        if self.by_byte.len() < 256 {
+            self.by_byte.resize_with(256, Vec::new);
+        }
         let i = self.forms.len() as u32;
         self.forms.push(Form { key, who: vec![who] });
-        let list = self.by_first.entry(first).or_default();
-        list.push(i);
         let forms = &self.forms;
-        list.sort_by_key(|&j| std::cmp::Reverse(forms.get(j as usize).map_or(0, |f| f.key.len())));
+        if let Some(list) = self.by_byte.get_mut(usize::from(b)) {
+            list.push(i);
+            list.sort_by_key(|&j| std::cmp::Reverse(forms.get(j as usize).map_or(0, |f| f.key.len())));
+        }
     }
 }
 
@@ -337,57 +329,35 @@ pub(crate) fn short_forms_in_sentence<'a, 't>(
     let bits = state.first_bytes;
     let firsts: [u8; 3] = std::array::from_fn(|k| state.firsts.get(k).copied().unwrap_or(0));
     let distinct = state.firsts.len();
+    // The next word start whose first byte starts some form: memchr for up to three distinct
+    // first bytes (then a test that a word starts there), a table look-up a byte otherwise.
     let next_first = |from: usize| -> Option<usize> {
-        let hay = fb.get(from..)?;
         let [a, b, c] = firsts;
-        let at = match distinct {
-            1 => memchr::memchr(a, hay),
-            2 => memchr::memchr2(a, b, hay),
-            3 => memchr::memchr3(a, b, c, hay),
-            _ => hay
-                .iter()
-                .position(|&x| bits.get(usize::from(x >> 6)).copied().unwrap_or(0) & (1 << (x & 63)) != 0),
-        }?;
-        Some(from + at)
+        let mut from = from;
+        loop {
+            let hay = fb.get(from..)?;
+            let at = from
+                + match distinct {
+                    1 => memchr::memchr(a, hay),
+                    2 => memchr::memchr2(a, b, hay),
+                    3 => memchr::memchr3(a, b, c, hay),
+                    _ => return next_word_start(fb, lo, from, &bits),
+                }?;
+            if at == lo || word_starts_at(fb, lo, at) {
+                return Some(at);
+            }
+            from = at + 1;
+        }
     };
     let mut i = lo;
     while let Some(ws) = next_first(i) {
         i = ws + 1;
-        if ws > lo && !word_starts_at(fb, lo, ws) {
-            continue;
-        }
-        let Some((c, len)) = char_at(fb, ws) else {
-            break;
-        };
-        if !is_word_char(c) {
-            continue;
-        }
-        i = ws + len;
-        let first = fb.get(ws).copied().unwrap_or(0);
-        if !normalize::is_cjk(c) {
-            while let Some(&b) = fb.get(i) {
-                if b < 0x80 {
-                    if !is_word_byte(b) {
-                        break;
-                    }
-                    i += 1;
-                } else {
-                    match char_at(fb, i) {
-                        Some((c, len)) if is_word_char(c) && !normalize::is_cjk(c) => i += len,
-                        _ => break,
-                    }
-                }
-            }
-        }
-        let we = i;
-        // Most words are no short form's first word: a bit test on the first byte and the
-        // length before the hash probe.
-        if !state.may_start(first, we - ws) {
-            continue;
-        }
-        let Some(forms) = fb.get(ws..we).and_then(|w| state.by_first.get(w)) else {
+        let Some(forms) = fb.get(ws).and_then(|&b| state.by_byte.get(usize::from(b))) else {
             continue;
         };
+        if forms.is_empty() {
+            continue;
+        }
         if !left_ok(fb, lo, ws) {
             continue;
         }
@@ -473,6 +443,47 @@ pub(crate) fn short_forms_in_sentence<'a, 't>(
         mentions.append(&mut found);
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     }
+}
+
+/// ASCII bytes that are part of a word (letters, digits, `_`).
+const WORD_BYTES: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// The next word start at or after `from` whose first byte is in the bit set `bits`: one
+/// table look-up an ASCII byte, other characters decoded.
+fn next_word_start(fb: &[u8], lo: usize, mut from: usize, bits: &[u64; 4]) -> Option<usize> {
+    let has = |b: u8| bits.get(usize::from(b >> 6)).copied().unwrap_or(0) & (1 << (b & 63)) != 0;
+    while fb.get(from).is_some_and(|&b| (b & 0xC0) == 0x80) {
+        from += 1;
+    }
+    let mut prev_word = from > lo && !word_starts_at(fb, lo, from);
+    let mut i = from;
+    while let Some(&b) = fb.get(i) {
+        if let Some(&w) = WORD_BYTES.get(usize::from(b)) {
+            if w && !prev_word && has(b) {
+                return Some(i);
+            }
+            prev_word = w;
+            i += 1;
+        } else {
+            let (c, len) = char_at(fb, i)?;
+            let w = is_word_char(c);
+            let cjk = normalize::is_cjk(c);
+            if w && (!prev_word || cjk) && has(b) {
+                return Some(i);
+            }
+            prev_word = w && !cjk;
+            i += len;
+        }
+    }
+    None
 }
 
 /// True if a word starts at `fb[i]` (`i > lo`) rather than inside one: the character before
