@@ -202,8 +202,10 @@ struct Form {
 #[derive(Debug, Default)]
 pub(crate) struct DocShortForms {
     forms: Vec<Form>,
-    /// For each first byte of a form, the forms that start with it, longest first.
-    by_byte: Vec<Vec<u32>>,
+    /// A form's folded bytes → its index in `forms`.
+    index: HashMap<Vec<u8>, u32, BuildFx>,
+    /// A form's first folded word → the forms that start with it, longest first.
+    by_first: HashMap<Vec<u8>, Vec<u32>, BuildFx>,
     /// (entity, name) pairs registered, so a full name repeated costs one probe.
     seen: HashSet<(u32, u32), BuildFx>,
     passing: Vec<u32>,
@@ -211,16 +213,15 @@ pub(crate) struct DocShortForms {
     first_bytes: [u64; 4],
     /// The distinct first bytes of the forms, in the order seen.
     firsts: Vec<u8>,
+    /// Per mention of the sentence, the largest end up to it.
+    max_end: Vec<usize>,
 }
 
 impl DocShortForms {
     pub(crate) fn clear(&mut self) {
         self.forms.clear();
-        for &b in &self.firsts {
-            if let Some(list) = self.by_byte.get_mut(usize::from(b)) {
-                list.clear();
-            }
-        }
+        self.index.clear();
+        self.by_first.clear();
         self.seen.clear();
         self.passing.clear();
         self.first_bytes = [0; 4];
@@ -271,7 +272,7 @@ impl DocShortForms {
             part,
             since,
         };
-        if let Some(f) = self.forms.iter_mut().find(|f| f.key == key) {
+        if let Some(f) = self.index.get(&key).and_then(|&i| self.forms.get_mut(i as usize)) {
             if !f.who.iter().any(|w| (w.entity, w.name) == (e, n)) {
                 let at = f.who.partition_point(|w| (w.entity, w.name) <= (e, n));
                 f.who.insert(at, who);
@@ -287,16 +288,17 @@ impl DocShortForms {
         if let Some(w) = self.first_bytes.get_mut(usize::from(b >> 6)) {
             *w |= 1 << (b & 63);
         }
-        if self.by_byte.len() < 256 {
-            self.by_byte.resize_with(256, Vec::new);
-        }
         let i = self.forms.len() as u32;
+        let first = key.get(..first_len).unwrap_or(&[]).to_vec();
+        let len = key.len();
+        self.index.insert(key.clone(), i);
         self.forms.push(Form { key, who: vec![who] });
+        // Longest first: an insertion, not a sort, so a document naming many people stays
+        // linear in them.
         let forms = &self.forms;
-        if let Some(list) = self.by_byte.get_mut(usize::from(b)) {
-            list.push(i);
-            list.sort_by_key(|&j| std::cmp::Reverse(forms.get(j as usize).map_or(0, |f| f.key.len())));
-        }
+        let list = self.by_first.entry(first).or_default();
+        let at = list.partition_point(|&j| forms.get(j as usize).map_or(0, |f| f.key.len()) >= len);
+        list.insert(at, i);
     }
 }
 
@@ -349,15 +351,41 @@ pub(crate) fn short_forms_in_sentence<'a, 't>(
             from = at + 1;
         }
     };
+    // The largest end of the mentions before each one (sorted by start), so that a candidate
+    // is tested against them in O(log n): it overlaps one iff one of those starting before its
+    // end ends after its start.
+    state.max_end.clear();
+    let mut m_end = 0;
+    for m in mentions.iter() {
+        m_end = m_end.max(m.end);
+        state.max_end.push(m_end);
+    }
     let mut i = lo;
     while let Some(ws) = next_first(i) {
-        i = ws + 1;
-        let Some(forms) = fb.get(ws).and_then(|&b| state.by_byte.get(usize::from(b))) else {
+        // The word there, and the forms that start with it (a hash probe).
+        let Some((c, len)) = char_at(fb, ws) else {
+            break;
+        };
+        let mut we = ws + len;
+        if !normalize::is_cjk(c) {
+            while let Some(&b) = fb.get(we) {
+                if b < 0x80 {
+                    if !is_word_byte(b) {
+                        break;
+                    }
+                    we += 1;
+                } else {
+                    match char_at(fb, we) {
+                        Some((c, len)) if is_word_char(c) && !normalize::is_cjk(c) => we += len,
+                        _ => break,
+                    }
+                }
+            }
+        }
+        i = we;
+        let Some(forms) = fb.get(ws..we).and_then(|w| state.by_first.get(w)) else {
             continue;
         };
-        if forms.is_empty() {
-            continue;
-        }
         if !left_ok(fb, lo, ws) {
             continue;
         }
@@ -392,7 +420,8 @@ pub(crate) fn short_forms_in_sentence<'a, 't>(
                 continue;
             };
             // A gazetteer mention at the same place wins.
-            if mentions.iter().any(|m| m.start < e && m.end > s) {
+            let before = mentions.partition_point(|m| m.start < e);
+            if before > 0 && state.max_end.get(before - 1).is_some_and(|&x| x > s) {
                 continue;
             }
             state.passing.clear();

@@ -395,3 +395,33 @@ fn short_forms_and_context_together() {
     let m = analysis.mentions().last().unwrap();
     assert_eq!((m.candidates().count(), m.resolved_by_context()), (2, false));
 }
+
+#[test]
+fn many_people_in_one_long_sentence() {
+    // 3,000 people named in one sentence, then each surname, then 20,000 repetitions of a
+    // full name and its short form: the pass stays linear (this test would not finish
+    // otherwise).
+    let n = 3000;
+    let mut tsv = String::new();
+    let mut text = String::new();
+    for i in 0..n {
+        tsv.push_str(&format!("P{i}\tperson\tNome{i} Cognome{i}\n"));
+        text.push_str(&format!("Nome{i} Cognome{i}, "));
+    }
+    for i in 0..n {
+        text.push_str(&format!("Cognome{i}, "));
+    }
+    for _ in 0..20_000 {
+        text.push_str("Nome7 Cognome7 e Cognome7, ");
+    }
+    let a = analyzer(&tsv, &[Kind::Person]);
+    let analysis = a.analyze(&text);
+    assert_eq!(analysis.sentences().len(), 1);
+    let short = analysis
+        .mentions()
+        .iter()
+        .filter(|m| m.match_kind() == MatchKind::ShortForm)
+        .count();
+    assert_eq!(short, n + 20_000);
+    assert_eq!(analysis.mentions().len(), 2 * n + 40_000);
+}
