@@ -29,6 +29,17 @@ use daachorse::{
 use nomina::{Analyzer, Gazetteer};
 use rayon::prelude::*;
 
+/// `println!` that ends the program quietly when standard output is closed (`| head`)
+/// instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        let mut stdout = std::io::stdout().lock();
+        if writeln!(stdout, $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 const BATCH_BYTES: usize = 8 << 20;
 
 struct Args {
@@ -220,6 +231,26 @@ fn peak_rss_mib() -> f64 {
     status_kib("VmHWM") / 1024.0
 }
 
+/// Asks the C allocator to give the pages it keeps free back to the system. glibc keeps the
+/// memory freed by the build's temporaries and by the dropped gazetteer in its heap,
+/// counted in RSS though unused; a long-running program can call `malloc_trim` as here, or use
+/// another allocator. True if it was called (Linux with glibc only).
+fn give_back_freed_memory() -> bool {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn malloc_trim(pad: usize) -> i32;
+        }
+        // SAFETY: malloc_trim takes a byte count and touches only the allocator's free lists.
+        unsafe { malloc_trim(0) };
+        true
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    {
+        false
+    }
+}
+
 fn rss_mib() -> f64 {
     status_kib("VmRSS") / 1024.0
 }
@@ -297,8 +328,7 @@ fn run(args: &Args) -> Result<(), String> {
     let baseline = if args.baseline {
         let mut names: Vec<String> = gaz
             .entities()
-            .iter()
-            .flat_map(|e| e.names().iter().map(|n| nomina::fold(n.text())))
+            .flat_map(|e| e.names().map(|n| nomina::fold(n.text())))
             .collect();
         names.sort_unstable();
         names.dedup();
@@ -316,7 +346,7 @@ fn run(args: &Args) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
         let daac_build = t.elapsed().as_secs_f64();
         if !args.json {
-            println!(
+            out!(
                 "baselines built: aho-corasick NFA {ac_build:.2} s, {:.1} MiB; daachorse charwise {daac_build:.2} s, {:.1} MiB",
                 ac.memory_usage() as f64 / (1 << 20) as f64,
                 daac.heap_bytes() as f64 / (1 << 20) as f64
@@ -327,15 +357,20 @@ fn run(args: &Args) -> Result<(), String> {
         None
     };
     let names = gaz.names_len();
+    let gaz_mib = gaz.memory() as f64 / (1 << 20) as f64;
     drop(gaz);
     let rss_after_build = rss_mib();
+    let rss_trimmed = give_back_freed_memory().then(rss_mib);
     let log = !args.json;
     if log {
-        println!(
-            "gazetteer: {names} names, {} patterns; load {load_s:.2} s, build {build_s:.2} s; automaton {:.1} MiB, tables {:.1} MiB; RSS after load {rss_after_load:.0} MiB, after build (gazetteer dropped) {rss_after_build:.0} MiB",
+        out!(
+            "gazetteer: {names} names ({gaz_mib:.1} MiB), {} patterns; load {load_s:.2} s, build {build_s:.2} s; automaton {:.1} MiB, tables {:.1} MiB; RSS after load {rss_after_load:.0} MiB, after build (gazetteer dropped) {rss_after_build:.0} MiB{}",
             analyzer.patterns_len(),
             analyzer.automaton_memory() as f64 / (1 << 20) as f64,
             analyzer.tables_memory() as f64 / (1 << 20) as f64,
+            rss_trimmed.map_or(String::new(), |r| format!(
+                ", {r:.0} MiB once freed memory is given back"
+            ))
         );
     }
 
@@ -432,7 +467,9 @@ fn run(args: &Args) -> Result<(), String> {
             "automaton_mib": round(analyzer.automaton_memory() as f64 / (1 << 20) as f64),
             "tables_mib": round(analyzer.tables_memory() as f64 / (1 << 20) as f64),
             "rss_after_load_mib": round(rss_after_load),
+            "gazetteer_mib": round(gaz_mib),
             "rss_after_build_mib": round(rss_after_build),
+            "rss_after_trim_mib": rss_trimmed.map(round),
             "peak_rss_mib": round(peak_rss_mib()),
         });
         if baseline.is_some() {
@@ -455,9 +492,9 @@ fn run(args: &Args) -> Result<(), String> {
                 })
                 .collect();
         }
-        println!("{v}");
+        out!("{v}");
     } else {
-        println!(
+        out!(
             "{}: {:.1} MB in {docs} docs, {mentions} mentions, {:.2} s, {mb_s:.1} MB/s ({} thread{}); peak RSS {:.0} MiB",
             args.stage,
             bytes as f64 / 1e6,
@@ -467,17 +504,17 @@ fn run(args: &Args) -> Result<(), String> {
             peak_rss_mib()
         );
         if baseline.is_some() {
-            println!(
+            out!(
                 "baseline (bare aho-corasick, contiguous NFA, leftmost-longest, substrings): {base_matches} matches, {base_mb_s:.1} MB/s; nomina/baseline = {:.2}",
                 mb_s / base_mb_s
             );
-            println!(
+            out!(
                 "baseline (daachorse charwise, leftmost-longest, substrings): {daac_matches} matches, {daac_mb_s:.1} MB/s; nomina/daachorse = {:.2}",
                 mb_s / daac_mb_s
             );
         }
         for (label, _, time, found, short, resolved) in &variants {
-            println!(
+            out!(
                 "  {label}: {:.1} MB/s, {found} mentions ({short} short forms, {resolved} resolved by context)",
                 bytes as f64 / 1e6 / time.as_secs_f64().max(1e-9)
             );

@@ -275,13 +275,12 @@ impl AnalyzerBuilder<'_> {
             true
         })?;
         let stem_kinds = &self.stem_kinds;
-        let wants_stem = |kind: &Kind, n: &crate::gazetteer::Name| {
+        let wants_stem = |kind: &Kind, n: &crate::gazetteer::NameRef<'_>| {
             (n.is_stem() || stem_kinds.contains(kind)) && !n.is_exact()
         };
         let any_stem = gaz
             .entities()
-            .iter()
-            .any(|e| e.names().iter().any(|n| wants_stem(e.kind(), n)));
+            .any(|e| e.names().any(|n| wants_stem(e.kind(), &n)));
         let mut stems = Vec::new();
         if any_stem {
             for &lang in &langs {
@@ -290,7 +289,7 @@ impl AnalyzerBuilder<'_> {
                 };
                 let mut keys: Vec<Vec<u8>> = Vec::new();
                 let m = Matcher::new(gaz, catalog.clone(), true, |e, n, out| {
-                    if !wants_stem(e.kind(), n) || !n.lang_set().allows(Some(lang)) {
+                    if !wants_stem(e.kind(), &n) || !n.lang_set().allows(Some(lang)) {
                         return false;
                     }
                     let key = stemmer.key(normalize::fold_str(n.text()).as_bytes());

@@ -4,87 +4,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize, Serializer};
 
+pub(crate) use crate::gazetteer::Catalog;
 use crate::gazetteer::Kind;
-
-/// The compiled gazetteer's strings, shared by the analyzer and its mentions: every entity id
-/// and every name in two arenas, kinds in a small table. Four bytes an id or name of overhead,
-/// instead of an allocation each.
-#[derive(Debug, Default)]
-pub(crate) struct Catalog {
-    ids: String,
-    id_ends: Vec<u32>,
-    entity_kind: Vec<u16>,
-    kinds: Vec<Kind>,
-    names: String,
-    name_ends: Vec<u32>,
-}
-
-impl Catalog {
-    /// Builds the catalog: entities in gazetteer order, names numbered in the same order as
-    /// `Gazetteer::entities()` then `Entity::names()`.
-    pub(crate) fn new(gaz: &crate::gazetteer::Gazetteer) -> crate::error::Result<Catalog> {
-        let mut c = Catalog::default();
-        c.id_ends.reserve(gaz.len());
-        c.entity_kind.reserve(gaz.len());
-        c.name_ends.reserve(gaz.names_len());
-        let too_large = || crate::error::Error::TooLarge("more than 4 GiB of ids or names".into());
-        for e in gaz.entities() {
-            c.ids.push_str(e.id());
-            c.id_ends
-                .push(u32::try_from(c.ids.len()).map_err(|_| too_large())?);
-            let k = match c.kinds.iter().position(|k| k == e.kind()) {
-                Some(k) => k,
-                None => {
-                    c.kinds.push(e.kind().clone());
-                    c.kinds.len() - 1
-                }
-            };
-            c.entity_kind.push(u16::try_from(k).map_err(|_| too_large())?);
-            for n in e.names() {
-                c.names.push_str(n.text());
-                c.name_ends
-                    .push(u32::try_from(c.names.len()).map_err(|_| too_large())?);
-            }
-        }
-        c.ids.shrink_to_fit();
-        c.names.shrink_to_fit();
-        Ok(c)
-    }
-
-    fn span(ends: &[u32], i: u32) -> std::ops::Range<usize> {
-        let i = i as usize;
-        let start = if i == 0 {
-            0
-        } else {
-            ends.get(i - 1).copied().unwrap_or(0) as usize
-        };
-        start..ends.get(i).copied().unwrap_or(0) as usize
-    }
-
-    pub(crate) fn id(&self, entity: u32) -> &str {
-        self.ids.get(Self::span(&self.id_ends, entity)).unwrap_or("")
-    }
-
-    pub(crate) fn kind(&self, entity: u32) -> &Kind {
-        const MISC: Kind = Kind::Misc;
-        self.entity_kind
-            .get(entity as usize)
-            .and_then(|&k| self.kinds.get(k as usize))
-            .unwrap_or(&MISC)
-    }
-
-    pub(crate) fn name(&self, name: u32) -> &str {
-        self.names.get(Self::span(&self.name_ends, name)).unwrap_or("")
-    }
-
-    /// Heap bytes.
-    pub(crate) fn memory(&self) -> usize {
-        self.ids.capacity()
-            + self.names.capacity()
-            + 4 * (self.id_ends.capacity() + self.name_ends.capacity())
-            + 2 * self.entity_kind.capacity()
-    }
-}
 
 /// One entity a mention may refer to: its id and kind, borrowed from the analyzer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -574,7 +574,7 @@ pub(crate) struct Related {
 impl Related {
     pub(crate) fn new(gaz: &Gazetteer) -> Related {
         let mut pairs: Vec<(u32, u32)> = Vec::new();
-        for (i, e) in gaz.entities().iter().enumerate() {
+        for (i, e) in gaz.entities().enumerate() {
             for r in e.related() {
                 if let Some(j) = gaz.position(r) {
                     if j != i {

@@ -382,7 +382,7 @@ fn names_that_can_never_match_are_skipped_with_a_warning() {
             (NeverMatches, Some(7))
         ]
     );
-    let ids: Vec<&str> = gaz.entities().iter().map(|e| e.id()).collect();
+    let ids: Vec<&str> = gaz.entities().map(|e| e.id()).collect();
     assert_eq!(ids, ["Q4", "Q5", "Q6"]);
     // The others still match, in French, Italian and English.
     let a = Analyzer::new(&gaz).unwrap();
