@@ -376,6 +376,14 @@ fn relate_in_code() {
     assert!(b.relate("Q999", ["Q312"]).is_err());
     let gaz = Gazetteer::from(b);
     assert_eq!(gaz.get("Q3884").unwrap().related(), ["Q312"]);
+    // Kept when entities are removed, and when names come back to an earlier entity.
+    let mut again = nomina::GazetteerBuilder::from(gaz.clone());
+    again.remove("Q3783");
+    again.add("Q3884", Kind::Organization, "Amazon.com").unwrap();
+    again.add("Q3783", Kind::Location, "Amazon").unwrap();
+    let again = Gazetteer::from(again);
+    assert_eq!(again.get("Q3884").unwrap().related(), ["Q312"]);
+    assert!(again.get("Q3783").unwrap().related().is_empty());
     let a = Analyzer::new(&gaz).unwrap();
     assert_eq!(
         first_amazon(&a, "Per Jeff Bezos, Amazon resta forte."),
