@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example corpus_bench -- --gazetteer G.tsv --corpus PATH
-//!     [--threads N] [--stage match|all] [--limit-mb M] [--json] [--baseline]
+//!     [--threads N] [--stage match|all] [--limit-mb M] [--json] [--baseline] [--short-forms]
 //! cargo run --release --example corpus_bench -- --help
 //! ```
 //! The data of the README's figures is rebuilt by `tools/bench-data/` (see `benches/README.md`).
@@ -13,7 +13,9 @@
 //! mentions). `--baseline` also runs a bare aho-corasick automaton (contiguous NFA,
 //! leftmost-longest, no word boundaries) over the folded names and the folded documents
 //! (`nomina::fold`, not timed), and daachorse (charwise double-array, leftmost-longest) likewise,
-//! so the ratios are measured in the same run.
+//! so the ratios are measured in the same run. `--short-forms` (with `--stage all`) times, on
+//! the same batches, the analyzer without post-passes (context resolution off), the default
+//! one (context resolution on) and one with short forms for persons too.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -48,6 +50,7 @@ struct Args {
     limit: Option<usize>,
     json: bool,
     baseline: bool,
+    short_forms: bool,
 }
 
 const HELP: &str = "\
@@ -68,6 +71,9 @@ Options:
       --json            Print one JSON object with every figure instead of text.
       --baseline        Also run bare aho-corasick and daachorse over the folded names and
                         documents (nomina::fold, not timed), for ratios in the same run.
+      --short-forms     With --stage all: also time, on the same documents, the analyzer
+                        without post-passes (context resolution off) and one with short forms
+                        for persons, to show what they cost.
   -h, --help            Print this help.
 
 Example:
@@ -96,6 +102,7 @@ fn parse_args() -> Result<Args, Option<String>> {
     let mut limit = None;
     let mut json = false;
     let mut baseline = false;
+    let mut short_forms = false;
     let mut p = lexopt::Parser::from_env();
     while let Some(arg) = p.next().map_err(|e| Some(e.to_string()))? {
         match arg {
@@ -116,9 +123,15 @@ fn parse_args() -> Result<Args, Option<String>> {
             }
             Long("json") => json = true,
             Long("baseline") => baseline = true,
+            Long("short-forms") => short_forms = true,
             Short('h') | Long("help") => return Err(None),
             _ => return Err(Some(arg.unexpected().to_string())),
         }
+    }
+    if short_forms && stage != "all" {
+        return Err(Some(
+            "--short-forms needs --stage all (Analyzer::find runs no post-pass)".into(),
+        ));
     }
     Ok(Args {
         gazetteer: gazetteer.ok_or(Some("--gazetteer is required".to_string()))?,
@@ -128,6 +141,7 @@ fn parse_args() -> Result<Args, Option<String>> {
         limit,
         json,
         baseline,
+        short_forms,
     })
 }
 
@@ -296,6 +310,21 @@ fn run(args: &Args) -> Result<(), String> {
     let t = Instant::now();
     let analyzer = Analyzer::new(&gaz).map_err(|e| e.to_string())?;
     let build_s = t.elapsed().as_secs_f64();
+    // (label, analyzer, time, mentions, short forms, resolved by context)
+    let mut variants: Vec<(&str, Analyzer, Duration, usize, usize, usize)> = Vec::new();
+    if args.short_forms {
+        let plain = Analyzer::builder(&gaz)
+            .context_resolution(false)
+            .build()
+            .map_err(|e| e.to_string())?;
+        let short = Analyzer::builder(&gaz)
+            .short_forms([nomina::Kind::Person])
+            .build()
+            .map_err(|e| e.to_string())?;
+        variants.push(("no post-pass (context off)", plain, Duration::ZERO, 0, 0, 0));
+        variants.push(("default (context on)", analyzer.clone(), Duration::ZERO, 0, 0, 0));
+        variants.push(("short forms (person) + context", short, Duration::ZERO, 0, 0, 0));
+    }
     let baseline = if args.baseline {
         let mut names: Vec<String> = gaz
             .entities()
@@ -370,6 +399,27 @@ fn run(args: &Args) -> Result<(), String> {
             }
         });
         elapsed += t.elapsed();
+        for (_, a, time, found, short, resolved) in &mut variants {
+            let t = Instant::now();
+            let (f, s, r) = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|d| {
+                        let analysis = a.analyze(d);
+                        let m = analysis.mentions();
+                        (
+                            m.len(),
+                            m.iter()
+                                .filter(|m| m.match_kind() == nomina::MatchKind::ShortForm)
+                                .count(),
+                            m.iter().filter(|m| m.resolved_by_context()).count(),
+                        )
+                    })
+                    .reduce(|| (0, 0, 0), |x, y| (x.0 + y.0, x.1 + y.1, x.2 + y.2))
+            });
+            *time += t.elapsed();
+            (*found, *short, *resolved) = (*found + f, *short + s, *resolved + r);
+        }
         if let Some((ac, daac)) = &baseline {
             let lower: Vec<String> = batch.iter().map(|d| nomina::fold(d)).collect();
             let t = Instant::now();
@@ -428,6 +478,20 @@ fn run(args: &Args) -> Result<(), String> {
             v["daachorse_mb_s"] = serde_json::json!(round(daac_mb_s));
             v["daachorse_matches"] = serde_json::json!(daac_matches);
         }
+        if !variants.is_empty() {
+            v["variants"] = variants
+                .iter()
+                .map(|(label, _, time, found, short, resolved)| {
+                    serde_json::json!({
+                        "label": label,
+                        "mb_s": round(bytes as f64 / 1e6 / time.as_secs_f64().max(1e-9)),
+                        "mentions": found,
+                        "short_forms": short,
+                        "resolved_by_context": resolved,
+                    })
+                })
+                .collect();
+        }
         out!("{v}");
     } else {
         out!(
@@ -447,6 +511,12 @@ fn run(args: &Args) -> Result<(), String> {
             out!(
                 "baseline (daachorse charwise, leftmost-longest, substrings): {daac_matches} matches, {daac_mb_s:.1} MB/s; nomina/daachorse = {:.2}",
                 mb_s / daac_mb_s
+            );
+        }
+        for (label, _, time, found, short, resolved) in &variants {
+            out!(
+                "  {label}: {:.1} MB/s, {found} mentions ({short} short forms, {resolved} resolved by context)",
+                bytes as f64 / 1e6 / time.as_secs_f64().max(1e-9)
             );
         }
     }

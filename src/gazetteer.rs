@@ -467,6 +467,9 @@ struct EntityRecord {
     id: String,
     kind: Kind,
     names: Vec<Name>,
+    /// Related entity ids, for one sense per document.
+    #[serde(default)]
+    related: Option<Vec<String>>,
 }
 
 /// The options and origin of a stored name: twelve bytes.
@@ -676,6 +679,9 @@ struct Store {
     warnings: Vec<Warning>,
     /// How many warnings loading found, kept or not.
     warnings_total: usize,
+    /// Related entity ids by entity id (JSON `"related"`, [`GazetteerBuilder::relate`]);
+    /// keyed by id, so it survives the reordering of entities. Empty for most gazetteers.
+    related: std::collections::HashMap<Box<str>, Vec<String>, crate::hash::BuildFx>,
 }
 
 impl Store {
@@ -780,6 +786,7 @@ impl Store {
             sources: self.sources.clone(),
             warnings: self.warnings.clone(),
             warnings_total: self.warnings_total,
+            related: self.related.clone(),
             ..Store::default()
         };
         s.cat.name_ends.reserve_exact(self.cat.name_ends.len());
@@ -813,7 +820,14 @@ impl Store {
     }
 
     fn memory(&self) -> usize {
-        self.cat.memory() + std::mem::size_of::<NameMeta>() * self.metas.capacity() + self.index.memory()
+        self.cat.memory()
+            + std::mem::size_of::<NameMeta>() * self.metas.capacity()
+            + self.index.memory()
+            + self
+                .related
+                .iter()
+                .map(|(k, v)| 48 + k.len() + v.iter().map(|r| 24 + r.len()).sum::<usize>())
+                .sum::<usize>()
     }
 }
 
@@ -852,6 +866,18 @@ impl<'g> Entity<'g> {
             range: self.gaz.name_range(self.index),
         }
     }
+
+    /// The ids of related entities (JSON Lines `"related"`, or
+    /// [`GazetteerBuilder::relate`]), in the order given: a mention of one of them tells one
+    /// sense per document which entity a shared name means (see
+    /// [`AnalyzerBuilder::context_resolution`](crate::AnalyzerBuilder::context_resolution)).
+    pub fn related(&self) -> &'g [String] {
+        let store = &self.gaz.store;
+        if store.related.is_empty() {
+            return &[];
+        }
+        store.related.get(self.id()).map_or(&[], Vec::as_slice)
+    }
 }
 
 impl PartialEq for Entity<'_> {
@@ -884,10 +910,14 @@ impl Serialize for Entity<'_> {
                 s.collect_seq(self.0.clone())
             }
         }
-        let mut st = s.serialize_struct("Entity", 3)?;
+        let related = self.related();
+        let mut st = s.serialize_struct("Entity", 3 + usize::from(!related.is_empty()))?;
         st.serialize_field("id", self.id())?;
         st.serialize_field("kind", self.kind())?;
         st.serialize_field("names", &NamesSer(self.names()))?;
+        if !related.is_empty() {
+            st.serialize_field("related", related)?;
+        }
         st.end()
     }
 }
@@ -1181,6 +1211,11 @@ impl Gazetteer {
     /// Heap memory held, in bytes (the arrays of ids and names, and the id index).
     pub fn memory(&self) -> usize {
         self.store.memory() + 4 * self.name_starts.capacity()
+    }
+
+    /// The position of entity `id` in [`Gazetteer::entities`].
+    pub(crate) fn position(&self, id: &str) -> Option<usize> {
+        self.store.find(id).map(|e| e as usize)
     }
 
     /// What loading found suspicious but not wrong enough to refuse, in the order found: a
@@ -1625,7 +1660,9 @@ impl GazetteerBuilder {
     /// Adds the entities of JSON Lines input: one entity a line,
     /// `{"id": "Q380", "kind": "organization", "names": ["Meta", {"text": "Facebook", "langs": ["fr"], "exact": true}]}`.
     /// A name is a string or an object with `text` and optional `langs`, `exact`, `stem`.
-    /// Blank lines are ignored; a malformed line is an error with its number.
+    /// An optional `"related": ["Q312"]` lists related entity ids (see
+    /// [`GazetteerBuilder::relate`]). Blank lines are ignored; a malformed line is an error
+    /// with its number.
     pub fn add_jsonl(&mut self, reader: impl BufRead, source_name: &str) -> Result<&mut Self> {
         let source = self.source(source_name);
         for_each_line(reader, source_name, |line_no, line| {
@@ -1645,9 +1682,61 @@ impl GazetteerBuilder {
                 name.origin = origin;
                 self.add_checked(&entity.id, entity.kind.clone(), name)?;
             }
+            if let Some(related) = entity.related {
+                self.relate_checked(&entity.id, related.iter().map(String::as_str))?;
+            }
             Ok(())
         })?;
         Ok(self)
+    }
+}
+
+impl GazetteerBuilder {
+    /// Records that entity `id` is related to the entities `related` (ids; they need not be
+    /// added yet, and ids never added are ignored by the analyzer): a person and their company,
+    /// a company and its products. One sense per document counts a mention of a related entity,
+    /// in either direction, as a mention of the entity. Fails if `id` has no names yet; empty
+    /// ids, the entity's own and repeated ones are skipped. TSV files have no such column (a
+    /// line is a name, not an entity): use JSON Lines or this method.
+    ///
+    /// ```
+    /// use nomina::{Gazetteer, Kind};
+    /// let mut b = Gazetteer::builder();
+    /// b.add("Q3884", Kind::Organization, "Amazon")?.relate("Q3884", ["Q312"])?;
+    /// assert_eq!(Gazetteer::from(b).get("Q3884").unwrap().related(), ["Q312"]);
+    /// # Ok::<(), nomina::Error>(())
+    /// ```
+    pub fn relate<S: AsRef<str>>(
+        &mut self,
+        id: &str,
+        related: impl IntoIterator<Item = S>,
+    ) -> Result<&mut Self> {
+        let related: Vec<S> = related.into_iter().collect();
+        self.relate_checked(id, related.iter().map(AsRef::as_ref))
+            .map_err(Error::Invalid)?;
+        Ok(self)
+    }
+
+    fn relate_checked<'r>(
+        &mut self,
+        id: &str,
+        related: impl Iterator<Item = &'r str>,
+    ) -> std::result::Result<(), String> {
+        let id = id.trim();
+        if self.store.find(id).is_none() {
+            return Err(format!("no entity `{id}` to relate"));
+        }
+        for r in related {
+            let r = r.trim();
+            if r.is_empty() || r == id {
+                continue;
+            }
+            let list = self.store.related.entry(Box::from(id)).or_default();
+            if !list.iter().any(|x| x == r) {
+                list.push(r.to_string());
+            }
+        }
+        Ok(())
     }
 }
 

@@ -1278,7 +1278,7 @@ fn surface_kind(surface: &str, name: &str, elided: bool) -> MatchKind {
 /// dotted or @ token (`pic.twitter`, `mario@meta`), and after an apostrophe only when the word
 /// before it is an elision (`d’`, `l’`, `dell’`, `qu’`), not `O’Neill`.
 #[inline]
-fn left_ok(fb: &[u8], lo: usize, i: usize) -> bool {
+pub(crate) fn left_ok(fb: &[u8], lo: usize, i: usize) -> bool {
     if i <= lo {
         return true;
     }
@@ -1315,7 +1315,7 @@ fn char_ending_at(fb: &[u8], i: usize, lo: usize) -> Option<char> {
 
 /// True if no word character starts at `fb[i]` (or `i` is the end).
 #[inline]
-fn boundary_after(fb: &[u8], i: usize) -> bool {
+pub(crate) fn boundary_after(fb: &[u8], i: usize) -> bool {
     // Every character of a script written without spaces is a word of its own: a boundary on
     // each side of it.
     let after_cjk = || i > 0 && fb[i - 1] >= 0x80 && char_ending_at(fb, i, 0).is_some_and(normalize::is_cjk);
@@ -1331,7 +1331,7 @@ fn boundary_after(fb: &[u8], i: usize) -> bool {
 /// True if the candidate lies in a URL or e-mail address: its white-space-delimited token holds
 /// `://`, starts with `www.`, or holds an `@` right after a letter or digit (`mario@meta.com`).
 /// An `@` after anything else starts a handle (`@Meta`, `(@Meta)`), not an address.
-fn in_url_or_email(fb: &[u8], lo: usize, start: usize, end: usize) -> bool {
+pub(crate) fn in_url_or_email(fb: &[u8], lo: usize, start: usize, end: usize) -> bool {
     let mut s = start;
     while s > lo && start - s < TOKEN_WINDOW && fb[s - 1] != b' ' {
         s -= 1;
@@ -1377,7 +1377,7 @@ fn trim_punct(mut t: &[u8]) -> &[u8] {
 }
 
 /// French and Italian words that elide before a vowel (folded, lower-case).
-fn is_elision(word: &[u8]) -> bool {
+pub(crate) fn is_elision(word: &[u8]) -> bool {
     matches!(
         word,
         b"l" | b"d"
