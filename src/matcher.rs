@@ -823,12 +823,9 @@ impl Matcher {
                 continue;
             }
             let plausible = self.singles.may_contain(h)
-                || next_word(fb, j).is_some_and(|(w2, w2_end)| {
-                    self.pairs.may_contain(pair_hash(
-                        h,
-                        fb.get(j..w2).unwrap_or(&[]),
-                        word_hash(fb, w2, w2_end),
-                    ))
+                || trie::next_word_hash(fb, j, MAX_SEPARATOR).is_some_and(|(w2, _, h2)| {
+                    self.pairs
+                        .may_contain(pair_hash(h, fb.get(j..w2).unwrap_or(&[]), h2))
                 });
             if plausible && left_ok(fb, lo, i) {
                 let _ = folded.original_from(i, &mut cursor);
@@ -851,8 +848,9 @@ impl Matcher {
     fn punct_may_start(&self, fb: &[u8], i: usize) -> bool {
         match &self.punct_next_words {
             None => true,
-            Some(bloom) => trie::next_word(fb, i, trie::MAX_SEPARATOR)
-                .is_some_and(|(ws, we)| bloom.may_contain(word_hash(fb, ws, we))),
+            Some(bloom) => {
+                trie::next_word_hash(fb, i, trie::MAX_SEPARATOR).is_some_and(|(_, _, h)| bloom.may_contain(h))
+            }
         }
     }
 
@@ -944,14 +942,12 @@ impl Matcher {
             if slot.child == LEAF {
                 return;
             }
-            let Some((ws, we)) = trie::next_word(fb, end, trie::MAX_SEPARATOR) else {
+            let Some((ws, we, hw)) = trie::next_word_hash(fb, end, trie::MAX_SEPARATOR) else {
                 return;
             };
-            step = self.trie.get(edge_key(
-                slot.child,
-                sep_hash(fb.get(end..ws).unwrap_or(&[])),
-                word_hash(fb, ws, we),
-            ));
+            step = self
+                .trie
+                .get(edge_key(slot.child, sep_hash(fb.get(end..ws).unwrap_or(&[])), hw));
             end = we;
         }
     }

@@ -246,6 +246,32 @@ pub(crate) fn next_word(fb: &[u8], i: usize, max: usize) -> Option<(usize, usize
     None
 }
 
+/// [`next_word`] with the word's hash ([`word_end_hash`]).
+#[inline]
+pub(crate) fn next_word_hash(fb: &[u8], i: usize, max: usize) -> Option<(usize, usize, u64)> {
+    let mut k = i;
+    while k < fb.len() && k - i <= max {
+        let b = fb[k];
+        if b < 0x80 {
+            if crate::normalize::is_word_byte(b) {
+                break;
+            }
+            k += 1;
+        } else {
+            match char_at(fb, k) {
+                Some((c, _)) if is_word_char(c) => break,
+                Some((_, l)) => k += l,
+                None => return None,
+            }
+        }
+    }
+    if k == i || k >= fb.len() || k - i > max {
+        return None;
+    }
+    let (e, h) = word_end_hash(fb, k);
+    Some((k, e, h))
+}
+
 /// The words of a trie-shaped folded name into `out`: `(separator start, word start, word
 /// end)` each (the first separator is empty); false if the name is not trie-shaped.
 pub(crate) fn split_words(key: &[u8], out: &mut Vec<(usize, usize, usize)>) -> bool {
@@ -683,6 +709,10 @@ mod tests {
             {
                 let j = word_end(fb, i);
                 assert_eq!(word_end_hash(fb, i), (j, word_hash(fb, i, j)), "at {i}");
+            }
+            for max in [0, 1, 8, 16] {
+                let want = next_word(fb, i, max).map(|(s, e)| (s, e, word_hash(fb, s, e)));
+                assert_eq!(next_word_hash(fb, i, max), want, "next word at {i}, max {max}");
             }
         }
     }
