@@ -482,6 +482,35 @@ struct NameMeta {
     stem: bool,
 }
 
+/// Groups the indices `0..keys.len()` by their key (each below `buckets`), keeping their order
+/// within a group (a counting sort): returns where each group starts in the order (one more
+/// than `buckets`) and, if `order` is asked for, the indices group by group.
+pub(crate) fn group_by_key(keys: &[u32], buckets: usize, order: bool) -> (Vec<u32>, Vec<u32>) {
+    let mut starts = vec![0u32; buckets + 1];
+    for &k in keys {
+        if let Some(c) = starts.get_mut(k as usize + 1) {
+            *c += 1;
+        }
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    if !order {
+        return (starts, Vec::new());
+    }
+    let mut sorted = vec![0u32; keys.len()];
+    let mut next = starts.clone();
+    for (i, &k) in keys.iter().enumerate() {
+        if let Some(at) = next.get_mut(k as usize) {
+            if let Some(slot) = sorted.get_mut(*at as usize) {
+                *slot = i as u32;
+            }
+            *at += 1;
+        }
+    }
+    (starts, sorted)
+}
+
 /// An open-addressing table of `u32` indices keyed by 64-bit hashes; the caller compares the
 /// keys themselves (ids, names), so the table holds no copy of them. A slot packs 32 bits of
 /// the hash (its place, and a tag that spares most key comparisons) with the index plus one;
@@ -1444,34 +1473,15 @@ impl GazetteerBuilder {
     /// Groups the names by entity (a counting sort, skipped when they already are).
     fn finish(store: Store, name_entity: &[u32], scattered: bool) -> Gazetteer {
         let entities = store.entities_len();
-        let mut starts = vec![0u32; entities + 1];
-        for &e in name_entity {
-            if let Some(c) = starts.get_mut(e as usize + 1) {
-                *c += 1;
-            }
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
+        let (starts, order) = group_by_key(name_entity, entities, scattered);
         let mut store = if scattered {
             // The names of each entity, in the order added, at `starts[e]..starts[e + 1]`.
-            let mut lists: Vec<u32> = vec![0; name_entity.len()];
-            let mut next = starts.clone();
-            for (n, &e) in name_entity.iter().enumerate() {
-                if let Some(at) = next.get_mut(e as usize) {
-                    if let Some(slot) = lists.get_mut(*at as usize) {
-                        *slot = n as u32;
-                    }
-                    *at += 1;
-                }
-            }
-            drop(next);
-            let (lists, starts) = (&lists, &starts);
+            let (order, starts) = (&order, &starts);
             store
                 .select(0..entities as u32, move |e| {
                     let from = starts.get(e as usize).copied().unwrap_or(0) as usize;
                     let to = starts.get(e as usize + 1).copied().unwrap_or(0) as usize;
-                    lists.get(from..to).unwrap_or(&[]).iter().copied()
+                    order.get(from..to).unwrap_or(&[]).iter().copied()
                 })
                 .0
         } else {

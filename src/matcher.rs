@@ -525,27 +525,8 @@ impl Matcher {
         drop(index);
         drop(spans);
         // 3. Group the entries by pattern, keeping gazetteer order inside a pattern.
-        // A counting sort: pattern ids are dense, and it keeps the order within a pattern.
-        let mut order: Vec<u32> = vec![0; raw.len()];
-        {
-            let mut next: Vec<u32> = vec![0; keys.len() + 1];
-            for &pid in &pids {
-                if let Some(c) = next.get_mut(pid as usize + 1) {
-                    *c += 1;
-                }
-            }
-            for k in 1..next.len() {
-                next[k] += next[k - 1];
-            }
-            for (i, &pid) in pids.iter().enumerate() {
-                if let Some(at) = next.get_mut(pid as usize) {
-                    if let Some(slot) = order.get_mut(*at as usize) {
-                        *slot = i as u32;
-                    }
-                    *at += 1;
-                }
-            }
-        }
+        // Pattern ids are dense: a counting sort, which keeps the order within a pattern.
+        let order = crate::gazetteer::group_by_key(&pids, keys.len(), true).1;
         let mut entries = Vec::with_capacity(raw.len());
         let mut patterns = Vec::with_capacity(keys.len());
         let mut shared = Vec::new();
