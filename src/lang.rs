@@ -1302,6 +1302,15 @@ mod tests {
     }
 
     #[test]
+    fn every_whatlang_language_is_a_lang() {
+        assert_eq!(whatlang::Lang::all().len(), Lang::all().len());
+        for &w in whatlang::Lang::all() {
+            let l = Lang::from_whatlang(w).unwrap_or_else(|| panic!("{w:?}"));
+            assert_eq!(l.to_whatlang(), w);
+        }
+    }
+
+    #[test]
     fn function_words_are_sorted_and_found() {
         assert!(FUNCTION_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
         assert_eq!(function_word("les".as_bytes()), 0b0000001);

@@ -43,7 +43,11 @@
 //!    (Han, Hiragana, Katakana), every character is a word of its own, so `北京` is found in
 //!    `我住在北京。` and next to Latin letters or digits (`中国GDP`); without a dictionary a
 //!    name is also found inside a longer word of those scripts (`東京` in `東京都`). Thai, Lao,
-//!    Khmer and Myanmar need a dictionary to find words: a run of them is one word.
+//!    Khmer and Myanmar need a dictionary to find words: a run of them is one word, so a name in
+//!    them is found only where spaces, punctuation or the text's ends delimit it. Scripts
+//!    written with spaces (Cyrillic, Greek, Armenian, Georgian, Hebrew, Arabic, Devanagari,
+//!    Ethiopic, ...) follow the whole-word rule like Latin: a name with a prefix written against
+//!    it (Arabic `بالقاهرة`, Hebrew `בירושלים`) is not found.
 //! 5. **Handles are not e-mail addresses.** A white-space-delimited token is an e-mail address
 //!    when an `@` in it follows a letter or digit (`mario@meta.com`, `press@Meta`): nothing
 //!    matches inside it. An `@` after anything else (white space, an opening bracket or quote,

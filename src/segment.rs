@@ -27,7 +27,7 @@
 //!   least four words precede it (not after labels such as `Email:`);
 //! - the terminators of other scripts end a sentence, with their closing quotes and brackets
 //!   and no white space needed after them: `。` `！` `？` `｡`, `।` `॥`, `؟` `۔`, Greek `;`
-//!   (U+037E), `։`, `።`;
+//!   (U+037E), `։`, `።`, Khmer `។`, Myanmar `။`;
 //! - a blank line always ends a sentence; a single line break ends one before a list item, or
 //!   after a line without final punctuation when the next line starts with a capital, a digit or
 //!   a quote (headlines, one-paragraph-per-line files) — except in hard-wrapped text, where a
@@ -86,13 +86,16 @@ pub(crate) fn split_sentences(text: &str, out: &mut Vec<Range<usize>>) {
 
 /// The length of a sentence terminator of another script at `i`: Devanagari danda `।` and
 /// double danda `॥`, Arabic question mark `؟` and Urdu full stop `۔`, Greek question mark `;`
-/// (U+037E), Armenian full stop `։`, Ethiopic full stop `።`, ideographic full stop `。`,
+/// (U+037E), Armenian full stop `։`, Ethiopic full stop `።`, Khmer `។`, Myanmar `။`,
+/// ideographic full stop `。`,
 /// full-width `！` `？` `．` and half-width `｡`.
 #[inline]
 fn other_script_terminator(b: &[u8], i: usize) -> Option<usize> {
     match b.get(i..)? {
         [0xE0, 0xA5, 0xA4 | 0xA5, ..]
         | [0xE1, 0x8D, 0xA2, ..]
+        | [0xE1, 0x9F, 0x94, ..]
+        | [0xE1, 0x81, 0x8B, ..]
         | [0xE3, 0x80, 0x82, ..]
         | [0xEF, 0xBC, 0x81 | 0x9F | 0x8E, ..]
         | [0xEF, 0xBD, 0xA1, ..] => Some(3),
