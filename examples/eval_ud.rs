@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --release --example eval_ud -- sentences [--group N] [--errors PATH] FILE.conllu...
 //! cargo run --release --example eval_ud -- languages --unit sent|pair|word [--errors PATH]
-//!     [--repeat N] CODE=PATH...
+//!     [--repeat N] [--min-words N] CODE=PATH...
 //! ```
 //! A `.conllu` file is read through its `# text = ` lines, one sentence each (get them from
 //! <https://universaldependencies.org>, e.g. `fr_gsd-ud-test.conllu`); any other file is a list,
@@ -18,7 +18,8 @@
 //! (the allowlist is every CODE given). `--unit sent` takes each sentence of a `.conllu` file;
 //! `pair` and `word` take one pair of consecutive words (or one word) from each sentence:
 //! letters only, at least two, at position `(7 k) mod (words - n + 1)` for the k-th sentence.
-//! Lists are read as they are whatever the unit. Prints the accuracy and the throughput in
+//! `--min-words N` keeps only the sentences with at least N such words (`sent` unit). Lists are
+//! read as they are whatever the unit. Prints the accuracy and the throughput in
 //! texts per second (one thread, `--repeat` passes, default 1).
 
 use std::collections::BTreeSet;
@@ -33,13 +34,15 @@ eval_ud: sentence boundaries and languages of short texts on Universal Dependenc
 
 Usage:
   eval_ud sentences [--group N] [--errors PATH] FILE.conllu...
-  eval_ud languages --unit sent|pair|word [--errors PATH] [--repeat N] CODE=PATH...
+  eval_ud languages --unit sent|pair|word [--errors PATH] [--repeat N] [--min-words N] CODE=PATH...
 
 A .conllu file is read through its `# text = ` lines; any other file is a list, one text a line.
   --group N      sentences: sentences joined by a space per document. Default: 10.
   --unit UNIT    languages: whole sentences, or a pair of words / one word from each sentence.
   --errors PATH  Write every wrong boundary (FP/FN with context) or language to PATH.
   --repeat N     languages: analyse every text N times for the throughput. Default: 1.
+  --min-words N  languages, unit sent: only sentences with N words of letters (two or more
+                 letters each) or more. Default: 0 (every sentence).
 Example:
   eval_ud languages --unit pair fr=fr_gsd-ud-test.conllu it=it_isdt-ud-test.conllu en=en_ewt-ud-test.conllu
 ";
@@ -140,6 +143,7 @@ fn languages(
     unit: &str,
     specs: &[String],
     repeat: usize,
+    min_words: usize,
     errors: &mut Option<std::fs::File>,
 ) -> Result<(), String> {
     let mut sets = Vec::new();
@@ -151,7 +155,10 @@ fn languages(
         let mut items = texts(path)?;
         if path.ends_with(".conllu") {
             items = match unit {
-                "sent" => items,
+                "sent" => items
+                    .into_iter()
+                    .filter(|s| min_words == 0 || words(std::slice::from_ref(s), min_words).len() == 1)
+                    .collect(),
                 "pair" => words(&items, 2),
                 "word" => words(&items, 1),
                 _ => return Err(format!("unknown unit `{unit}`")),
@@ -194,7 +201,7 @@ fn languages(
 fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
     let mode = args.next().unwrap_or_default();
-    let (mut group, mut unit, mut repeat) = (10usize, String::from("sent"), 1usize);
+    let (mut group, mut unit, mut repeat, mut min_words) = (10usize, String::from("sent"), 1usize, 0usize);
     let mut errors = None;
     let mut rest = Vec::new();
     while let Some(a) = args.next() {
@@ -202,6 +209,7 @@ fn run() -> Result<(), String> {
         match a.as_str() {
             "--group" => group = value()?.parse().map_err(|e| format!("--group: {e}"))?,
             "--unit" => unit = value()?,
+            "--min-words" => min_words = value()?.parse().map_err(|e| format!("--min-words: {e}"))?,
             "--repeat" => repeat = value()?.parse().map_err(|e| format!("--repeat: {e}"))?,
             "--errors" => {
                 let p = value()?;
@@ -220,7 +228,7 @@ fn run() -> Result<(), String> {
             let a = Analyzer::new(&gaz).map_err(|e| e.to_string())?;
             sentences(&a, &rest, group, &mut errors)
         }
-        "languages" => languages(&unit, &rest, repeat, &mut errors),
+        "languages" => languages(&unit, &rest, repeat, min_words, &mut errors),
         "-h" | "--help" => {
             print!("{HELP}");
             Ok(())
