@@ -168,7 +168,7 @@
 //! use nomina::{Analyzer, Gazetteer, Lang};
 //! let analyzer = Analyzer::new(&Gazetteer::from_tsv_str("Q380\torganization\tMeta\n")?)?;
 //! assert_eq!(analyzer.analyze("disoccupazione giovanile").language(), Some(Lang::Italian));
-//! assert_eq!(analyzer.analyze("le tribunal").language(), Some(Lang::French));
+//! assert_eq!(analyzer.analyze("la mairie").language(), Some(Lang::French));
 //! assert_eq!(analyzer.analyze("yesterday evening").language(), Some(Lang::English));
 //! # Ok::<(), nomina::Error>(())
 //! ```
@@ -193,7 +193,13 @@
 //!
 //! # Features
 //!
-//! nomina has no optional cargo features: the pipeline is always complete. Its dependencies are
+//! The pipeline is always complete without optional features. One is offered: `lingua` (off by
+//! default) sends the short texts (headlines, word pairs, single words) whose French, Italian
+//! or English words leave a tie to the lingua crate instead of whatlang's trigram guess, when
+//! every allowed language is one of French, Italian and English (two or more): word pairs of
+//! the Universal Dependencies test sets 0.935 → 0.958 correct, single words 0.823 → 0.872, at
+//! the cost of about 15 MB of binary (its three models), a slower build and, for texts that
+//! reach it, a slower answer. Nothing else changes with it. Its dependencies are
 //! aho-corasick (the automaton for names that start or end with punctuation), memchr (line-break search; already a dependency of
 //! aho-corasick), whatlang (languages), rust-stemmers (the stemmed tier), serde and serde_json
 //! (mentions and JSON Lines gazetteers) and thiserror (the error type); none of their types
