@@ -304,7 +304,18 @@ impl Lang {
     }
 
     pub(crate) fn from_whatlang(w: W) -> Option<Lang> {
-        TABLE.iter().find(|r| r.1 == w).map(|r| r.0)
+        // One load through a table built at compile time (whatlang's enum is fieldless).
+        static BY_WHATLANG: [u8; 256] = {
+            let mut t = [u8::MAX; 256];
+            let mut i = 0;
+            while i < TABLE.len() {
+                t[TABLE[i].1 as usize & 0xFF] = i as u8;
+                i += 1;
+            }
+            t
+        };
+        let i = *BY_WHATLANG.get(w as usize & 0xFF)?;
+        TABLE.get(usize::from(i)).filter(|r| r.1 == w).map(|r| r.0)
     }
 }
 
@@ -374,6 +385,8 @@ const DOC_SAMPLE_BYTES: usize = 4096;
 #[derive(Clone)]
 pub(crate) struct LangDetector {
     allow: Vec<Lang>,
+    /// `allow` as bits indexed by `Lang as usize`.
+    allow_bits: u128,
     /// Bits of [`VOTE_LANGS`] that are allowed.
     vote_mask: u8,
     /// Some allowed language has no word list: undecided sentences go to whatlang sooner.
@@ -466,6 +479,7 @@ impl LangDetector {
         }
         LangDetector {
             allow: allow.to_vec(),
+            allow_bits: allow.iter().fold(0u128, |b, &l| b | (1u128 << (l as usize))),
             vote_mask,
             unlisted,
             votes: VoteTable::new(vote_mask),
@@ -483,7 +497,7 @@ impl LangDetector {
     /// whatlang's answer if it is allowed: whatlang answers from the script alone where one
     /// language writes it (Greek, Hebrew...), whatever its allowlist.
     fn allowed(&self, w: W) -> Option<Lang> {
-        Lang::from_whatlang(w).filter(|l| self.allow.contains(l))
+        Lang::from_whatlang(w).filter(|&l| self.allow_bits & (1u128 << (l as usize)) != 0)
     }
 
     /// Pushes the language of each sentence into `out` (cleared first) and returns the
@@ -1103,18 +1117,23 @@ fn counts(key: u64, bytes: &[u8], end: usize) -> bool {
     if !matches!(key, 0x63 | 0x64 | 0x69 | 0x6a | 0x6c | 0x6e) {
         return true;
     }
-    let apostrophe = matches!(bytes.get(end), Some(b'\'')) || bytes.get(end..end + 3) == Some("’".as_bytes());
+    let apostrophe =
+        || matches!(bytes.get(end), Some(b'\'')) || bytes.get(end..end + 3) == Some("’".as_bytes());
     if key == 0x69 {
+        // Most `i` are the lower-case Italian article: one test.
         let start = end.wrapping_sub(1);
+        if bytes.get(start) != Some(&b'I') {
+            return true;
+        }
         let at_start = start <= 4
             && !bytes
                 .get(..start)
                 .unwrap_or(&[])
                 .iter()
                 .any(u8::is_ascii_alphabetic);
-        return bytes.get(start) != Some(&b'I') || (at_start && !apostrophe);
+        return at_start && !apostrophe();
     }
-    apostrophe
+    apostrophe()
 }
 
 /// Frequent function words: (the word's bytes packed little-endian into a `u64`, the languages
