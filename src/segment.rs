@@ -17,6 +17,7 @@
 //!   four letters or more (Italian sentences often start in lower case), that is one ending in a
 //!   vowel or one the document also writes without a period (Punkt's idea), never after a
 //!   truncation (`pag.`, `econ.`, `Set.`); an ellipsis does not (`E poi... e poi niente`);
+//!   Georgian letters, lower case for Unicode, count as caseless (Georgian has no capitals);
 //! - French spacing before `!` `?` joins the terminator run (`Et puis... !`);
 //! - no break after an abbreviation of the tables below (`M.`, `Mme`, `Dott.`, `p. ex.`, `art.`,
 //!   `v.`, `ad es.`, months), a single lower-case letter (`l.`, `v.`), an initial (`J. R. R.
@@ -297,7 +298,7 @@ impl Context<'_> {
         }
         // The next word, after any opening quote or bracket.
         let next = next_word_start(text, q);
-        if next.is_some_and(char::is_lowercase) {
+        if next.is_some_and(starts_in_lower_case) {
             // `?` and `!` end the sentence before a lower-case word unless a closing quote or
             // bracket follows them (`« Vraiment ? » demande-t-il`); a `.` does after a real word
             // (Italian sentences often start in lower case), not after a truncation.
@@ -472,6 +473,13 @@ fn ends_with_ignore_case(b: &[u8], end: usize, suffix: &[u8]) -> bool {
     };
     b.get(s..end).is_some_and(|w| w.eq_ignore_ascii_case(suffix))
         && (s == 0 || b.get(s - 1).is_some_and(|c| !c.is_ascii_alphabetic()))
+}
+
+/// True if `c`, starting a word, is a lower-case letter of a script that writes capitals at
+/// sentence starts. Georgian Mkhedruli letters are lower case for Unicode, but Georgian writes
+/// no capitals: a sentence may start with any of them.
+fn starts_in_lower_case(c: char) -> bool {
+    c.is_lowercase() && !matches!(c, '\u{10D0}'..='\u{10FF}')
 }
 
 /// True if a quotation or a capitalised word starts at `i` (after any opening bracket).

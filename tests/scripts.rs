@@ -276,3 +276,31 @@ fn every_language_on_request() {
     assert_eq!(analysis.sentences().len(), 2);
     assert_eq!(analysis.mentions().len(), 1);
 }
+
+#[test]
+fn georgian() {
+    check(&Case {
+        langs: &[Lang::Georgian, Lang::English],
+        tsv: "Q994\tlocation\tთბილისი\n",
+        text: "თბილისი დიდი ქალაქია. მე ვცხოვრობ თბილისი ქალაქში.",
+        sentences: &["თბილისი დიდი ქალაქია. ", "მე ვცხოვრობ თბილისი ქალაქში."],
+        language: Lang::Georgian,
+        names: &["თბილისი", "თბილისი"],
+        inside: &["ის თბილისელი ჟურნალისტია."],
+    });
+}
+
+#[test]
+fn korean_words_keep_their_particles() {
+    // Hangul is written with spaces between words, and particles are part of the word: a name
+    // is found standing alone, not with a particle attached (`서울에`, a documented limit).
+    check(&Case {
+        langs: &[Lang::Korean, Lang::English],
+        tsv: "Q8684\tlocation\t서울\n",
+        text: "서울 인구는 많습니다. 저는 서울 시민입니다.",
+        sentences: &["서울 인구는 많습니다. ", "저는 서울 시민입니다."],
+        language: Lang::Korean,
+        names: &["서울", "서울"],
+        inside: &["저는 서울에 삽니다.", "서울시청"],
+    });
+}
