@@ -199,7 +199,8 @@
 //! every allowed language is one of French, Italian and English (two or more): word pairs of
 //! the Universal Dependencies test sets 0.935 → 0.958 correct, single words 0.823 → 0.872, at
 //! the cost of about 15 MB of binary (its three models), a slower build and, for texts that
-//! reach it, a slower answer. Nothing else changes with it. Its dependencies are
+//! reach it, a slower answer (the first such text in a process also loads the models). Nothing
+//! else changes with it. Its dependencies are
 //! aho-corasick (the automaton for names that start or end with punctuation), memchr (line-break search; already a dependency of
 //! aho-corasick), whatlang (languages), rust-stemmers (the stemmed tier), serde and serde_json
 //! (mentions and JSON Lines gazetteers) and thiserror (the error type); none of their types
