@@ -241,8 +241,7 @@ fn suffix(mut k: usize) -> String {
 fn baseline(gaz: &Gazetteer, kind: AhoCorasickKind) -> AhoCorasick {
     let names: Vec<String> = gaz
         .entities()
-        .iter()
-        .flat_map(|e| e.names().iter().map(|n| nomina::fold(n.text())))
+        .flat_map(|e| e.names().map(|n| nomina::fold(n.text())))
         .collect();
     AhoCorasick::builder()
         .kind(Some(kind))

@@ -45,6 +45,14 @@ Options:
                           the longest name at each place, no overlaps), `nested` (also every
                           name inside a reported one: New York in New York Times) or `all`
                           (every name at every place).  Example: --overlaps nested
+      --short-forms       After a person's full name, find its surname alone for the rest of
+                          the document (\"match\":\"short-form\"): Hastings after Reed Hastings.
+      --short-form-kinds LIST
+                          The kinds that get short forms (implies --short-forms; persons use
+                          the last word, organizations the first).
+                          Example: --short-form-kinds person,organization
+      --no-context        Keep the candidates of a shared name in gazetteer order instead of
+                          putting first the one the document names unambiguously.
   -q, --quiet             Do not print gazetteer warnings.
   -h, --help              Print this help.
   -V, --version           Print the version.
@@ -53,6 +61,7 @@ Examples:
   annotate
   annotate -g examples/data/tech-news.tsv --offsets chars article.txt
   annotate --overlaps nested article.txt
+  annotate --short-forms -g names.jsonl article.txt
   cat article.txt | annotate -l fr,it --stem-kinds concept -g names.jsonl
 
 Exit status: 0 on success, 1 if an input could not be read, 2 on a usage or gazetteer error.
@@ -65,6 +74,8 @@ struct Options {
     stem_kinds: Vec<Kind>,
     offsets: Offsets,
     overlaps: Overlaps,
+    short_forms: Vec<Kind>,
+    context: bool,
     quiet: bool,
     files: Vec<String>,
 }
@@ -83,6 +94,8 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Options, Stop>
         stem_kinds: Vec::new(),
         offsets: Offsets::Bytes,
         overlaps: Overlaps::None,
+        short_forms: Vec::new(),
+        context: true,
         quiet: false,
         files: Vec::new(),
     };
@@ -133,6 +146,27 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Options, Stop>
                     ))
                 })?;
             }
+            Long("short-forms") => {
+                if o.short_forms.is_empty() {
+                    o.short_forms.push(Kind::Person);
+                }
+            }
+            Long("short-form-kinds") => {
+                let list = string(&mut p, "--short-form-kinds")?;
+                o.short_forms.clear();
+                for kind in list.split(',').filter(|k| !k.trim().is_empty()) {
+                    o.short_forms
+                        .push(kind.parse().map_err(|e| {
+                            Stop::Usage(format!("invalid value for --short-form-kinds: {e}"))
+                        })?);
+                }
+                if o.short_forms.is_empty() {
+                    return Err(Stop::Usage(
+                        "invalid value for --short-form-kinds: no kind".into(),
+                    ));
+                }
+            }
+            Long("no-context") => o.context = false,
             Short('q') | Long("quiet") => o.quiet = true,
             Short('h') | Long("help") => return Err(Stop::Done(HELP.to_string())),
             Short('V') | Long("version") => {
@@ -239,7 +273,9 @@ fn main() -> ExitCode {
     }
     builder
         .stem_kinds(opts.stem_kinds.iter().cloned())
-        .overlaps(opts.overlaps);
+        .overlaps(opts.overlaps)
+        .short_forms(opts.short_forms.iter().cloned())
+        .context_resolution(opts.context);
     let analyzer = match builder.build() {
         Ok(a) => a,
         Err(e) => {
@@ -364,6 +400,8 @@ mod tests {
             "concept",
             "--overlaps",
             "nested",
+            "--short-forms",
+            "--no-context",
             "a.txt",
             "-",
         ])
@@ -373,7 +411,14 @@ mod tests {
         assert_eq!(o.offsets, Offsets::Chars);
         assert_eq!(o.overlaps, Overlaps::Nested);
         assert_eq!(o.stem_kinds, [Kind::Custom("concept".into())]);
+        assert_eq!(o.short_forms, [Kind::Person]);
+        assert!(!o.context);
         assert_eq!(o.files, ["a.txt", "-"]);
+        let o = parse(&["--short-form-kinds", "person,organization", "--short-forms"])
+            .unwrap_or_else(|_| panic!("valid options"));
+        assert_eq!(o.short_forms, [Kind::Person, Kind::Organization]);
+        assert!(o.context);
+        assert!(parse(&[]).is_ok_and(|o| o.short_forms.is_empty()));
         assert!(matches!(parse(&["--help"]), Err(Stop::Done(h)) if h.contains("--offsets UNIT")));
     }
 

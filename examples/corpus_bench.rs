@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example corpus_bench -- --gazetteer G.tsv --corpus PATH
-//!     [--threads N] [--stage match|all] [--limit-mb M] [--json] [--baseline]
+//!     [--threads N] [--stage match|all] [--limit-mb M] [--json] [--baseline] [--short-forms]
 //! cargo run --release --example corpus_bench -- --help
 //! ```
 //! The data of the README's figures is rebuilt by `tools/bench-data/` (see `benches/README.md`).
@@ -13,7 +13,9 @@
 //! mentions). `--baseline` also runs a bare aho-corasick automaton (contiguous NFA,
 //! leftmost-longest, no word boundaries) over the folded names and the folded documents
 //! (`nomina::fold`, not timed), and daachorse (charwise double-array, leftmost-longest) likewise,
-//! so the ratios are measured in the same run.
+//! so the ratios are measured in the same run. `--short-forms` (with `--stage all`) times, on
+//! the same batches, the analyzer without post-passes (context resolution off), the default
+//! one (context resolution on) and one with short forms for persons too.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -27,6 +29,17 @@ use daachorse::{
 use nomina::{Analyzer, Gazetteer};
 use rayon::prelude::*;
 
+/// `println!` that ends the program quietly when standard output is closed (`| head`)
+/// instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        let mut stdout = std::io::stdout().lock();
+        if writeln!(stdout, $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 const BATCH_BYTES: usize = 8 << 20;
 
 struct Args {
@@ -37,6 +50,7 @@ struct Args {
     limit: Option<usize>,
     json: bool,
     baseline: bool,
+    short_forms: bool,
 }
 
 const HELP: &str = "\
@@ -57,6 +71,9 @@ Options:
       --json            Print one JSON object with every figure instead of text.
       --baseline        Also run bare aho-corasick and daachorse over the folded names and
                         documents (nomina::fold, not timed), for ratios in the same run.
+      --short-forms     With --stage all: also time, on the same documents, the analyzer
+                        without post-passes (context resolution off) and one with short forms
+                        for persons, to show what they cost.
   -h, --help            Print this help.
 
 Example:
@@ -85,6 +102,7 @@ fn parse_args() -> Result<Args, Option<String>> {
     let mut limit = None;
     let mut json = false;
     let mut baseline = false;
+    let mut short_forms = false;
     let mut p = lexopt::Parser::from_env();
     while let Some(arg) = p.next().map_err(|e| Some(e.to_string()))? {
         match arg {
@@ -105,9 +123,15 @@ fn parse_args() -> Result<Args, Option<String>> {
             }
             Long("json") => json = true,
             Long("baseline") => baseline = true,
+            Long("short-forms") => short_forms = true,
             Short('h') | Long("help") => return Err(None),
             _ => return Err(Some(arg.unexpected().to_string())),
         }
+    }
+    if short_forms && stage != "all" {
+        return Err(Some(
+            "--short-forms needs --stage all (Analyzer::find runs no post-pass)".into(),
+        ));
     }
     Ok(Args {
         gazetteer: gazetteer.ok_or(Some("--gazetteer is required".to_string()))?,
@@ -117,6 +141,7 @@ fn parse_args() -> Result<Args, Option<String>> {
         limit,
         json,
         baseline,
+        short_forms,
     })
 }
 
@@ -206,6 +231,26 @@ fn peak_rss_mib() -> f64 {
     status_kib("VmHWM") / 1024.0
 }
 
+/// Asks the C allocator to give the pages it keeps free back to the system. glibc keeps the
+/// memory freed by the build's temporaries and by the dropped gazetteer in its heap,
+/// counted in RSS though unused; a long-running program can call `malloc_trim` as here, or use
+/// another allocator. True if it was called (Linux with glibc only).
+fn give_back_freed_memory() -> bool {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn malloc_trim(pad: usize) -> i32;
+        }
+        // SAFETY: malloc_trim takes a byte count and touches only the allocator's free lists.
+        unsafe { malloc_trim(0) };
+        true
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    {
+        false
+    }
+}
+
 fn rss_mib() -> f64 {
     status_kib("VmRSS") / 1024.0
 }
@@ -265,11 +310,25 @@ fn run(args: &Args) -> Result<(), String> {
     let t = Instant::now();
     let analyzer = Analyzer::new(&gaz).map_err(|e| e.to_string())?;
     let build_s = t.elapsed().as_secs_f64();
+    // (label, analyzer, time, mentions, short forms, resolved by context)
+    let mut variants: Vec<(&str, Analyzer, Duration, usize, usize, usize)> = Vec::new();
+    if args.short_forms {
+        let plain = Analyzer::builder(&gaz)
+            .context_resolution(false)
+            .build()
+            .map_err(|e| e.to_string())?;
+        let short = Analyzer::builder(&gaz)
+            .short_forms([nomina::Kind::Person])
+            .build()
+            .map_err(|e| e.to_string())?;
+        variants.push(("no post-pass (context off)", plain, Duration::ZERO, 0, 0, 0));
+        variants.push(("default (context on)", analyzer.clone(), Duration::ZERO, 0, 0, 0));
+        variants.push(("short forms (person) + context", short, Duration::ZERO, 0, 0, 0));
+    }
     let baseline = if args.baseline {
         let mut names: Vec<String> = gaz
             .entities()
-            .iter()
-            .flat_map(|e| e.names().iter().map(|n| nomina::fold(n.text())))
+            .flat_map(|e| e.names().map(|n| nomina::fold(n.text())))
             .collect();
         names.sort_unstable();
         names.dedup();
@@ -287,7 +346,7 @@ fn run(args: &Args) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
         let daac_build = t.elapsed().as_secs_f64();
         if !args.json {
-            println!(
+            out!(
                 "baselines built: aho-corasick NFA {ac_build:.2} s, {:.1} MiB; daachorse charwise {daac_build:.2} s, {:.1} MiB",
                 ac.memory_usage() as f64 / (1 << 20) as f64,
                 daac.heap_bytes() as f64 / (1 << 20) as f64
@@ -298,15 +357,20 @@ fn run(args: &Args) -> Result<(), String> {
         None
     };
     let names = gaz.names_len();
+    let gaz_mib = gaz.memory() as f64 / (1 << 20) as f64;
     drop(gaz);
     let rss_after_build = rss_mib();
+    let rss_trimmed = give_back_freed_memory().then(rss_mib);
     let log = !args.json;
     if log {
-        println!(
-            "gazetteer: {names} names, {} patterns; load {load_s:.2} s, build {build_s:.2} s; automaton {:.1} MiB, tables {:.1} MiB; RSS after load {rss_after_load:.0} MiB, after build (gazetteer dropped) {rss_after_build:.0} MiB",
+        out!(
+            "gazetteer: {names} names ({gaz_mib:.1} MiB), {} patterns; load {load_s:.2} s, build {build_s:.2} s; automaton {:.1} MiB, tables {:.1} MiB; RSS after load {rss_after_load:.0} MiB, after build (gazetteer dropped) {rss_after_build:.0} MiB{}",
             analyzer.patterns_len(),
             analyzer.automaton_memory() as f64 / (1 << 20) as f64,
             analyzer.tables_memory() as f64 / (1 << 20) as f64,
+            rss_trimmed.map_or(String::new(), |r| format!(
+                ", {r:.0} MiB once freed memory is given back"
+            ))
         );
     }
 
@@ -335,6 +399,27 @@ fn run(args: &Args) -> Result<(), String> {
             }
         });
         elapsed += t.elapsed();
+        for (_, a, time, found, short, resolved) in &mut variants {
+            let t = Instant::now();
+            let (f, s, r) = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|d| {
+                        let analysis = a.analyze(d);
+                        let m = analysis.mentions();
+                        (
+                            m.len(),
+                            m.iter()
+                                .filter(|m| m.match_kind() == nomina::MatchKind::ShortForm)
+                                .count(),
+                            m.iter().filter(|m| m.resolved_by_context()).count(),
+                        )
+                    })
+                    .reduce(|| (0, 0, 0), |x, y| (x.0 + y.0, x.1 + y.1, x.2 + y.2))
+            });
+            *time += t.elapsed();
+            (*found, *short, *resolved) = (*found + f, *short + s, *resolved + r);
+        }
         if let Some((ac, daac)) = &baseline {
             let lower: Vec<String> = batch.iter().map(|d| nomina::fold(d)).collect();
             let t = Instant::now();
@@ -382,7 +467,9 @@ fn run(args: &Args) -> Result<(), String> {
             "automaton_mib": round(analyzer.automaton_memory() as f64 / (1 << 20) as f64),
             "tables_mib": round(analyzer.tables_memory() as f64 / (1 << 20) as f64),
             "rss_after_load_mib": round(rss_after_load),
+            "gazetteer_mib": round(gaz_mib),
             "rss_after_build_mib": round(rss_after_build),
+            "rss_after_trim_mib": rss_trimmed.map(round),
             "peak_rss_mib": round(peak_rss_mib()),
         });
         if baseline.is_some() {
@@ -391,9 +478,23 @@ fn run(args: &Args) -> Result<(), String> {
             v["daachorse_mb_s"] = serde_json::json!(round(daac_mb_s));
             v["daachorse_matches"] = serde_json::json!(daac_matches);
         }
-        println!("{v}");
+        if !variants.is_empty() {
+            v["variants"] = variants
+                .iter()
+                .map(|(label, _, time, found, short, resolved)| {
+                    serde_json::json!({
+                        "label": label,
+                        "mb_s": round(bytes as f64 / 1e6 / time.as_secs_f64().max(1e-9)),
+                        "mentions": found,
+                        "short_forms": short,
+                        "resolved_by_context": resolved,
+                    })
+                })
+                .collect();
+        }
+        out!("{v}");
     } else {
-        println!(
+        out!(
             "{}: {:.1} MB in {docs} docs, {mentions} mentions, {:.2} s, {mb_s:.1} MB/s ({} thread{}); peak RSS {:.0} MiB",
             args.stage,
             bytes as f64 / 1e6,
@@ -403,13 +504,19 @@ fn run(args: &Args) -> Result<(), String> {
             peak_rss_mib()
         );
         if baseline.is_some() {
-            println!(
+            out!(
                 "baseline (bare aho-corasick, contiguous NFA, leftmost-longest, substrings): {base_matches} matches, {base_mb_s:.1} MB/s; nomina/baseline = {:.2}",
                 mb_s / base_mb_s
             );
-            println!(
+            out!(
                 "baseline (daachorse charwise, leftmost-longest, substrings): {daac_matches} matches, {daac_mb_s:.1} MB/s; nomina/daachorse = {:.2}",
                 mb_s / daac_mb_s
+            );
+        }
+        for (label, _, time, found, short, resolved) in &variants {
+            out!(
+                "  {label}: {:.1} MB/s, {found} mentions ({short} short forms, {resolved} resolved by context)",
+                bytes as f64 / 1e6 / time.as_secs_f64().max(1e-9)
             );
         }
     }

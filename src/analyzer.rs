@@ -11,6 +11,7 @@ use crate::lang::{Lang, LangDetector};
 use crate::matcher::{Matcher, Overlaps, Scratch, Segment, keep_nested};
 use crate::mention::{Catalog, Mention, MentionRecord, count_chars};
 use crate::normalize::{self, Folded};
+use crate::resolve::{self, DocShortForms, Related, ShortForms};
 use crate::segment;
 use crate::stem::{StemGate, StemView, Stemmer};
 
@@ -42,7 +43,7 @@ pub const DEFAULT_LANGUAGES: [Lang; 3] = [Lang::French, Lang::Italian, Lang::Eng
 /// let analyzer = Analyzer::new(&gaz)?;
 /// assert_eq!(
 ///     format!("{analyzer:?}"),
-///     "Analyzer { entities: 1, names: 2, patterns: 2, languages: [fr, it, en], stem_kinds: [], stemmed_languages: [], overlaps: none }"
+///     "Analyzer { entities: 1, names: 2, patterns: 2, languages: [fr, it, en], stem_kinds: [], stemmed_languages: [], overlaps: none, short_forms: [], context_resolution: true }"
 /// );
 /// # Ok::<(), nomina::Error>(())
 /// ```
@@ -60,6 +61,13 @@ struct Inner {
     names_len: usize,
     stem_kinds: Vec<Kind>,
     overlaps: Overlaps,
+    /// Short forms, when enabled for some kinds.
+    short_forms: Option<ShortForms>,
+    /// One sense per document.
+    context: bool,
+    /// Related entities (both directions), for one sense per document.
+    related: Related,
+    catalog: Arc<Catalog>,
 }
 
 /// The inflection-tolerant names of one language.
@@ -95,6 +103,8 @@ impl std::fmt::Debug for Analyzer {
             .field("stem_kinds", &Shown(&inner.stem_kinds))
             .field("stemmed_languages", &Shown(&stemmed))
             .field("overlaps", &One(&inner.overlaps))
+            .field("short_forms", &Shown(self.short_form_kinds()))
+            .field("context_resolution", &inner.context)
             .finish()
     }
 }
@@ -130,9 +140,86 @@ pub struct AnalyzerBuilder<'g> {
     languages: Vec<Lang>,
     stem_kinds: Vec<Kind>,
     overlaps: Overlaps,
+    short_forms: Vec<Kind>,
+    context: bool,
 }
 
 impl AnalyzerBuilder<'_> {
+    /// Short forms within a document for entities of these kinds (default: none; `[Kind::Person]`
+    /// is the usual choice). Once a full name of such an entity is found in a document, a part
+    /// of it alone is a mention of the same entity for the rest of the document, with
+    /// [`MatchKind::ShortForm`](crate::MatchKind::ShortForm): `Hastings` after `Reed Hastings`.
+    ///
+    /// The part: for [`Kind::Organization`], the first word (brands lead: `Fox` for
+    /// `Fox Business Network`, `Goldman` for `Goldman Sachs`), and none when the second word is
+    /// written in lower case (`Banca d’Italia`, `Bank of America`, `Corriere della Sera`: their
+    /// first word is a common noun); for every other kind, persons first, the last word with
+    /// the particles written before it (`Zuckerberg`, `Le Pen`, `Di Maio`, `von der Leyen`),
+    /// since news text shortens a person to the surname. A name of one word has no short form.
+    /// Descriptive organisation names give poor short forms (`General` for `General Motors`):
+    /// enable organisations only for gazetteers of brand-like names.
+    ///
+    /// The short form obeys the whole match contract (a capitalised word: `Stone`, not
+    /// `stone`; whole words, elision and possessive; the name's languages and `exact` flag),
+    /// is found only after the full name (in the same sentence or a later one) and never where
+    /// a gazetteer name matched. Two entities whose full names share the short form in one
+    /// document give a mention with both candidates. Read back with
+    /// [`Analyzer::short_form_kinds`].
+    ///
+    /// ```
+    /// use nomina::{Analyzer, Gazetteer, Kind, MatchKind};
+    /// let gaz = Gazetteer::from_tsv_str("Q1\tperson\tReed Hastings\nQ2\torganization\tNetflix\n")?;
+    /// let analyzer = Analyzer::builder(&gaz).short_forms([Kind::Person]).build()?;
+    /// let text = "Hastings absent. Reed Hastings a fondé Netflix ; Hastings l’a quitté.";
+    /// let found: Vec<_> = analyzer.mentions(text).map(|m| (m.text(), m.id(), m.match_kind())).collect();
+    /// assert_eq!(found, [
+    ///     ("Reed Hastings", "Q1", MatchKind::Exact),
+    ///     ("Netflix", "Q2", MatchKind::Exact),
+    ///     ("Hastings", "Q1", MatchKind::ShortForm),
+    /// ]);
+    /// # Ok::<(), nomina::Error>(())
+    /// ```
+    pub fn short_forms(&mut self, kinds: impl IntoIterator<Item = Kind>) -> &mut Self {
+        self.short_forms = kinds.into_iter().collect();
+        self
+    }
+
+    /// One sense per document (default: on). A mention whose name is shared by several
+    /// entities (`Amazon`, the company and the river) puts first the one candidate that the
+    /// document also names unambiguously, anywhere in it (`Amazon Prime Video`), or that is
+    /// related to an entity it names so ([`Entity::related`](crate::Entity::related), in either
+    /// direction: `Jeff Bezos`), and says so ([`Mention::resolved_by_context`](crate::Mention::resolved_by_context)).
+    /// When no candidate or several are named, the candidates stay in gazetteer order.
+    ///
+    /// On by default because it never changes which mentions are found, their spans or match
+    /// kinds: only the order of candidates (so [`Mention::id`](crate::Mention::id) and
+    /// [`Mention::kind`](crate::Mention::kind)) of ambiguous mentions. The cost: a document
+    /// with an ambiguous mention is matched to its end before that mention is given out by
+    /// [`Analyzer::mentions`]; other documents pay a test per mention.
+    ///
+    /// ```
+    /// use nomina::{Analyzer, Gazetteer};
+    /// let gaz = Gazetteer::from_tsv_str(
+    ///     "Q3884\torganization\tAmazon\nQ3884\torganization\tAmazon.com\nQ3783\tlocation\tAmazon\n",
+    /// )?;
+    /// let analyzer = Analyzer::new(&gaz)?;
+    /// let first = |text| analyzer.analyze(text).mentions()[0].candidates().map(|c| c.id()).collect::<Vec<_>>();
+    /// assert_eq!(first("L’Amazon brûle : la déforestation progresse."), ["Q3884", "Q3783"]);
+    /// // The document names the company unambiguously: the river goes second.
+    /// assert_eq!(first("Amazon ha chiuso il trimestre; Amazon.com cresce."), ["Q3884", "Q3783"]);
+    /// let gaz = Gazetteer::from_tsv_str("Q3783\tlocation\tAmazon\nQ3884\torganization\tAmazon\nQ3884\torganization\tAmazon.com\n")?;
+    /// let analyzer = Analyzer::new(&gaz)?;
+    /// let m = analyzer.analyze("Amazon ha chiuso il trimestre; Amazon.com cresce.").mentions()[0].clone();
+    /// assert_eq!((m.id(), m.resolved_by_context()), ("Q3884", true));
+    /// let off = Analyzer::builder(&gaz).context_resolution(false).build()?;
+    /// assert_eq!(off.analyze("Amazon ha chiuso il trimestre; Amazon.com cresce.").mentions()[0].id(), "Q3783");
+    /// # Ok::<(), nomina::Error>(())
+    /// ```
+    pub fn context_resolution(&mut self, yes: bool) -> &mut Self {
+        self.context = yes;
+        self
+    }
+
     /// Which mentions to report where names overlap (default: [`Overlaps::None`],
     /// leftmost-longest without overlaps). Read back with [`Analyzer::overlaps`].
     ///
@@ -188,13 +275,12 @@ impl AnalyzerBuilder<'_> {
             true
         })?;
         let stem_kinds = &self.stem_kinds;
-        let wants_stem = |kind: &Kind, n: &crate::gazetteer::Name| {
+        let wants_stem = |kind: &Kind, n: &crate::gazetteer::NameRef<'_>| {
             (n.is_stem() || stem_kinds.contains(kind)) && !n.is_exact()
         };
         let any_stem = gaz
             .entities()
-            .iter()
-            .any(|e| e.names().iter().any(|n| wants_stem(e.kind(), n)));
+            .any(|e| e.names().any(|n| wants_stem(e.kind(), &n)));
         let mut stems = Vec::new();
         if any_stem {
             for &lang in &langs {
@@ -203,7 +289,7 @@ impl AnalyzerBuilder<'_> {
                 };
                 let mut keys: Vec<Vec<u8>> = Vec::new();
                 let m = Matcher::new(gaz, catalog.clone(), true, |e, n, out| {
-                    if !wants_stem(e.kind(), n) || !n.lang_set().allows(Some(lang)) {
+                    if !wants_stem(e.kind(), &n) || !n.lang_set().allows(Some(lang)) {
                         return false;
                     }
                     let key = stemmer.key(normalize::fold_str(n.text()).as_bytes());
@@ -231,6 +317,14 @@ impl AnalyzerBuilder<'_> {
                 names_len: gaz.names_len(),
                 stem_kinds: self.stem_kinds.clone(),
                 overlaps: self.overlaps,
+                short_forms: (!self.short_forms.is_empty()).then(|| ShortForms::new(gaz, &self.short_forms)),
+                context: self.context,
+                related: if self.context {
+                    Related::new(gaz)
+                } else {
+                    Related::default()
+                },
+                catalog,
             }),
         })
     }
@@ -249,6 +343,8 @@ impl Analyzer {
             languages: DEFAULT_LANGUAGES.to_vec(),
             stem_kinds: Vec::new(),
             overlaps: Overlaps::None,
+            short_forms: Vec::new(),
+            context: true,
         }
     }
 
@@ -258,7 +354,7 @@ impl Analyzer {
     }
 
     /// A new analyzer over `gazetteer` with this one's options (languages, stem kinds,
-    /// overlaps): the way to add names or remove entities while analyzers already built keep
+    /// overlaps, short forms, context resolution): the way to add names or remove entities while analyzers already built keep
     /// serving. It is a full build, nothing is reused: changing 1,000 names of a 100k-name
     /// gazetteer costs what building 100k names costs, 0.25 to 0.38 s, plus 0.28 to 0.34 s to
     /// copy the gazetteer into a builder and edit it (measured on a shared 2-core machine with
@@ -285,7 +381,21 @@ impl Analyzer {
             .languages(self.languages().iter().copied())
             .stem_kinds(self.stem_kinds().iter().cloned())
             .overlaps(self.overlaps())
+            .short_forms(self.short_form_kinds().iter().cloned())
+            .context_resolution(self.context_resolution())
             .build()
+    }
+
+    /// The kinds whose entities have short forms, as set by [`AnalyzerBuilder::short_forms`]
+    /// (empty: short forms are off).
+    pub fn short_form_kinds(&self) -> &[Kind] {
+        self.inner.short_forms.as_ref().map_or(&[], |s| s.kinds())
+    }
+
+    /// True if one sense per document is on, as set by
+    /// [`AnalyzerBuilder::context_resolution`].
+    pub fn context_resolution(&self) -> bool {
+        self.inner.context
     }
 
     /// The allowed languages, as set by [`AnalyzerBuilder::languages`] (duplicates removed).
@@ -321,6 +431,8 @@ impl Analyzer {
                 .iter()
                 .map(|t| t.matcher.tables_memory())
                 .sum::<usize>()
+            + self.inner.short_forms.as_ref().map_or(0, ShortForms::memory)
+            + self.inner.related.memory()
     }
 
     /// The number of distinct folded names in the automaton.
@@ -422,6 +534,11 @@ struct Buffers {
     scratch: Scratch,
     sentences: Vec<Range<usize>>,
     langs: Vec<Option<Lang>>,
+    /// The document's short forms so far.
+    short: DocShortForms,
+    /// The entities of the single-candidate mentions given out so far, for one sense per
+    /// document.
+    named: Vec<u32>,
 }
 
 impl Buffers {
@@ -430,6 +547,8 @@ impl Buffers {
         self.stemmed.clear();
         self.sentences.clear();
         self.langs.clear();
+        self.short.clear();
+        self.named.clear();
     }
 
     /// Too large to keep for the next document.
@@ -530,11 +649,39 @@ impl<'a, 't> Iterator for Mentions<'a, 't> {
 
     fn next(&mut self) -> Option<Mention<'a, 't>> {
         loop {
-            // `buf` holds the current sentence's mentions in reverse order.
+            // `buf` holds the current sentence's mentions (or the rest of the document's) in
+            // reverse order.
             if let Some(m) = self.buf.pop() {
                 return Some(m);
             }
-            let range = self.b.sentences.get(self.next_sentence)?.clone();
+            if !self.match_sentence() {
+                return None;
+            }
+            if self.analyzer.inner.context {
+                if self.buf.iter().any(resolve::is_ambiguous) {
+                    // One sense per document needs the rest of the document.
+                    let mut rest = std::mem::take(&mut self.buf);
+                    while self.match_sentence() {
+                        rest.append(&mut self.buf);
+                    }
+                    resolve::resolve_by_context(&mut rest, &self.b.named, &self.analyzer.inner.related);
+                    self.buf = rest;
+                } else {
+                    self.b.named.extend(self.buf.iter().map(|m| m.first));
+                }
+            }
+            self.buf.reverse();
+        }
+    }
+}
+
+impl<'a, 't> Mentions<'a, 't> {
+    /// Matches the next sentence into `buf` (empty before, in order after); false at the end.
+    fn match_sentence(&mut self) -> bool {
+        {
+            let Some(range) = self.b.sentences.get(self.next_sentence).cloned() else {
+                return false;
+            };
             let lang = self.b.langs.get(self.next_sentence).copied().flatten();
             let index = self.next_sentence;
             self.next_sentence += 1;
@@ -567,7 +714,7 @@ impl<'a, 't> Iterator for Mentions<'a, 't> {
                 self.b.stemmed.clear();
                 let stem_range = tier.stemmer.stem_into(
                     self.b.folded.bytes(),
-                    folded,
+                    folded.clone(),
                     &mut self.b.stemmed,
                     Some(&tier.gate),
                 );
@@ -592,8 +739,23 @@ impl<'a, 't> Iterator for Mentions<'a, 't> {
                     keep_nested(&mut self.buf, 0);
                 }
             }
-            self.buf.reverse();
+            if let Some(sf) = &inner.short_forms {
+                let original = self.b.sentences.get(index).cloned().unwrap_or_default();
+                resolve::short_forms_in_sentence(
+                    &mut self.b.short,
+                    sf,
+                    &inner.catalog,
+                    self.text,
+                    &self.b.folded,
+                    folded,
+                    original,
+                    lang,
+                    index,
+                    &mut self.buf,
+                );
+            }
         }
+        true
     }
 }
 

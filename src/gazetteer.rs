@@ -1,6 +1,5 @@
 //! Entities, their kinds and names; the builder and the TSV / JSON Lines loaders.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::io::BufRead;
 use std::path::Path;
@@ -365,10 +364,6 @@ impl Name {
         self.languages()
     }
 
-    pub(crate) fn lang_set(&self) -> LangSet {
-        self.langs
-    }
-
     /// True if the name is case- and accent-sensitive.
     pub fn is_exact(&self) -> bool {
         self.exact
@@ -411,16 +406,7 @@ enum NameRepr {
 
 impl Serialize for Name {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.langs.is_any() && !self.exact && !self.stem {
-            return s.serialize_str(&self.text);
-        }
-        NameRepr::Full {
-            text: self.text.to_string(),
-            langs: self.langs.iter().map(|l| l.code().to_string()).collect(),
-            exact: self.exact,
-            stem: self.stem,
-        }
-        .serialize(s)
+        serialize_name(&self.text, self.langs, self.exact, self.stem, s)
     }
 }
 
@@ -455,37 +441,663 @@ impl<'de> Deserialize<'de> for Name {
     }
 }
 
-/// An entity: an id, a kind and its names.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entity {
-    #[serde(serialize_with = "ser_str", deserialize_with = "de_arc")]
-    id: Arc<str>,
+/// Writes a name as JSON: a plain string when it has no option, else an object.
+fn serialize_name<S: Serializer>(
+    text: &str,
+    langs: LangSet,
+    exact: bool,
+    stem: bool,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    if langs.is_any() && !exact && !stem {
+        return s.serialize_str(text);
+    }
+    NameRepr::Full {
+        text: text.to_string(),
+        langs: langs.iter().map(|l| l.code().to_string()).collect(),
+        exact,
+        stem,
+    }
+    .serialize(s)
+}
+
+/// One entity of a JSON Lines source, as read.
+#[derive(Deserialize)]
+struct EntityRecord {
+    id: String,
     kind: Kind,
     names: Vec<Name>,
+    /// Related entity ids, for one sense per document.
+    #[serde(default)]
+    related: Option<Vec<String>>,
 }
 
-fn ser_str<S: Serializer>(v: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(v)
+/// The options and origin of a stored name: twelve bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct NameMeta {
+    origin: Origin,
+    /// Index into [`Store::lang_sets`].
+    langs: u16,
+    exact: bool,
+    stem: bool,
 }
 
-fn de_arc<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
-    Ok(Arc::from(String::deserialize(d)?))
+/// An open-addressing table of `u32` indices keyed by 64-bit hashes; the caller compares the
+/// keys themselves (ids, names), so the table holds no copy of them. A slot packs 32 bits of
+/// the hash (its place, and a tag that spares most key comparisons) with the index plus one;
+/// 0 is empty. At most half full.
+#[derive(Clone, Default)]
+struct Table {
+    slots: Vec<u64>,
+    len: usize,
 }
 
-impl Entity {
+impl Table {
+    fn fold(hash: u64) -> u64 {
+        (hash ^ (hash >> 32)) & 0xFFFF_FFFF
+    }
+
+    /// The index stored under `hash` for which `eq` holds.
+    fn find(&self, hash: u64, mut eq: impl FnMut(u32) -> bool) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let h = Table::fold(hash);
+        let mut i = h as usize & mask;
+        loop {
+            let s = self.slots.get(i).copied().unwrap_or(0);
+            if s == 0 {
+                return None;
+            }
+            if s >> 32 == h {
+                let index = (s as u32).wrapping_sub(1);
+                if eq(index) {
+                    return Some(index);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds `index` under `hash` (the caller knows its key is not there yet).
+    fn insert(&mut self, hash: u64, index: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let cap = (self.slots.len() * 2).max(16);
+            let old = std::mem::replace(&mut self.slots, vec![0; cap]);
+            for s in old.into_iter().filter(|&s| s != 0) {
+                self.place(s);
+            }
+        }
+        self.place(Table::fold(hash) << 32 | u64::from(index.wrapping_add(1)));
+        self.len += 1;
+    }
+
+    fn place(&mut self, slot: u64) {
+        let mask = self.slots.len() - 1;
+        let mut i = (slot >> 32) as usize & mask;
+        while let Some(s) = self.slots.get_mut(i) {
+            if *s == 0 {
+                *s = slot;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn memory(&self) -> usize {
+        self.slots.capacity() * 8
+    }
+}
+
+fn hash_id(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    crate::hash::BuildFx.hash_one(id)
+}
+
+fn hash_name(entity: u32, text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    crate::hash::BuildFx.hash_one((entity, text))
+}
+
+/// Every entity id and every name in two arenas with their ends, kinds in a small table: the
+/// strings of a gazetteer, and of the analyzer compiled from it (a copy), which its mentions
+/// borrow. Four bytes an id or name of overhead, instead of an allocation each.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Catalog {
+    /// The ids, end to end; entity `e`'s ends at `id_ends[e]`.
+    ids: String,
+    id_ends: Vec<u32>,
+    /// Index into `kinds` of each entity.
+    entity_kind: Vec<u16>,
+    kinds: Vec<Kind>,
+    /// The names' texts, end to end; name `n`'s ends at `name_ends[n]`.
+    names: String,
+    name_ends: Vec<u32>,
+}
+
+fn span(ends: &[u32], i: u32) -> std::ops::Range<usize> {
+    let i = i as usize;
+    let start = match i.checked_sub(1) {
+        Some(p) => ends.get(p).copied().unwrap_or(0) as usize,
+        None => 0,
+    };
+    start..ends.get(i).copied().unwrap_or(0) as usize
+}
+
+impl Catalog {
+    /// The analyzer's copy of a gazetteer's strings (entities in gazetteer order, names
+    /// numbered as `Gazetteer::entities()` then `Entity::names()` list them).
+    pub(crate) fn new(gaz: &Gazetteer) -> Result<Catalog> {
+        Ok(gaz.store.cat.clone())
+    }
+
+    fn entities_len(&self) -> usize {
+        self.id_ends.len()
+    }
+
+    fn names_len(&self) -> usize {
+        self.name_ends.len()
+    }
+
+    pub(crate) fn id(&self, entity: u32) -> &str {
+        self.ids.get(span(&self.id_ends, entity)).unwrap_or("")
+    }
+
+    pub(crate) fn kind(&self, entity: u32) -> &Kind {
+        const MISC: Kind = Kind::Misc;
+        self.entity_kind
+            .get(entity as usize)
+            .and_then(|&k| self.kinds.get(k as usize))
+            .unwrap_or(&MISC)
+    }
+
+    pub(crate) fn name(&self, name: u32) -> &str {
+        self.names.get(span(&self.name_ends, name)).unwrap_or("")
+    }
+
+    /// Adds an entity; returns its index.
+    fn push_entity(&mut self, id: &str, kind: &Kind) -> std::result::Result<u32, String> {
+        let k = match self.kinds.iter().rposition(|k| k == kind) {
+            Some(k) => k,
+            None => {
+                self.kinds.push(kind.clone());
+                self.kinds.len() - 1
+            }
+        };
+        let k = u16::try_from(k).map_err(|_| "more than 65,536 kinds".to_string())?;
+        let e = u32::try_from(self.id_ends.len()).map_err(|_| "too many entities".to_string())?;
+        self.ids.push_str(id);
+        let end = u32::try_from(self.ids.len()).map_err(|_| "more than 4 GiB of ids".to_string())?;
+        self.id_ends.push(end);
+        self.entity_kind.push(k);
+        Ok(e)
+    }
+
+    /// Appends a name's text; returns its index.
+    fn push_name(&mut self, text: &str) -> std::result::Result<u32, String> {
+        let n = u32::try_from(self.name_ends.len()).map_err(|_| "too many names".to_string())?;
+        self.names.push_str(text);
+        let end = u32::try_from(self.names.len()).map_err(|_| "more than 4 GiB of names".to_string())?;
+        self.name_ends.push(end);
+        Ok(n)
+    }
+
+    /// Gives back the room that growing left.
+    fn shrink(&mut self) {
+        self.ids.shrink_to_fit();
+        self.id_ends.shrink_to_fit();
+        self.entity_kind.shrink_to_fit();
+        self.names.shrink_to_fit();
+        self.name_ends.shrink_to_fit();
+    }
+
+    /// Heap bytes.
+    pub(crate) fn memory(&self) -> usize {
+        self.ids.capacity()
+            + self.names.capacity()
+            + 4 * (self.id_ends.capacity() + self.name_ends.capacity())
+            + 2 * self.entity_kind.capacity()
+    }
+}
+
+/// Entities and names in a few flat arrays: no allocation per entity or per name, so a
+/// million names take ~45 MB instead of ~140, and dropping them gives the memory back.
+#[derive(Clone, Default)]
+struct Store {
+    /// The ids, kinds and names.
+    cat: Catalog,
+    /// The entities by id.
+    index: Table,
+    /// The options and origin of each name.
+    metas: Vec<NameMeta>,
+    /// The distinct language sets of the names.
+    lang_sets: Vec<LangSet>,
+    /// The labels of the sources read (paths, `<string>`...), for warnings.
+    sources: Vec<Arc<str>>,
+    /// What loading found suspicious, at most [`MAX_WARNINGS`].
+    warnings: Vec<Warning>,
+    /// How many warnings loading found, kept or not.
+    warnings_total: usize,
+    /// Related entity ids by entity id (JSON `"related"`, [`GazetteerBuilder::relate`]);
+    /// keyed by id, so it survives the reordering of entities. Empty for most gazetteers.
+    related: std::collections::HashMap<Box<str>, Vec<String>, crate::hash::BuildFx>,
+}
+
+impl Store {
+    fn entities_len(&self) -> usize {
+        self.cat.entities_len()
+    }
+
+    fn names_len(&self) -> usize {
+        self.cat.names_len()
+    }
+
+    fn id(&self, e: u32) -> &str {
+        self.cat.id(e)
+    }
+
+    fn kind(&self, e: u32) -> &Kind {
+        self.cat.kind(e)
+    }
+
+    fn text(&self, n: u32) -> &str {
+        self.cat.name(n)
+    }
+
+    fn name(&self, n: u32) -> NameRef<'_> {
+        let meta = self.metas.get(n as usize).copied().unwrap_or(NameMeta {
+            origin: Origin::CODE,
+            langs: 0,
+            exact: false,
+            stem: false,
+        });
+        NameRef {
+            text: self.text(n),
+            langs: self
+                .lang_sets
+                .get(meta.langs as usize)
+                .copied()
+                .unwrap_or_default(),
+            exact: meta.exact,
+            stem: meta.stem,
+            origin: meta.origin,
+        }
+    }
+
+    fn find(&self, id: &str) -> Option<u32> {
+        self.index.find(hash_id(id), |e| self.id(e) == id)
+    }
+
+    /// Adds an entity (its id not there yet); returns its index.
+    fn push_entity(&mut self, id: &str, kind: &Kind) -> std::result::Result<u32, String> {
+        let e = self.cat.push_entity(id, kind)?;
+        self.index.insert(hash_id(id), e);
+        Ok(e)
+    }
+
+    /// The index of a language set, added if new.
+    fn lang_index(&mut self, set: LangSet) -> std::result::Result<u16, String> {
+        let i = match self.lang_sets.iter().position(|&s| s == set) {
+            Some(i) => i,
+            None => {
+                self.lang_sets.push(set);
+                self.lang_sets.len() - 1
+            }
+        };
+        u16::try_from(i).map_err(|_| "more than 65,536 distinct language lists".to_string())
+    }
+
+    /// Appends a name's text and options (to whichever entity the caller records).
+    fn push_name(&mut self, text: &str, meta: NameMeta) -> std::result::Result<u32, String> {
+        let n = self.cat.push_name(text)?;
+        self.metas.push(meta);
+        Ok(n)
+    }
+
+    fn warning(&self, origin: Origin, kind: WarningKind, message: String) -> Warning {
+        let source = self
+            .sources
+            .get(origin.source as usize)
+            .cloned()
+            .unwrap_or_else(|| Arc::from("<code>"));
+        Warning {
+            source,
+            origin,
+            kind,
+            message,
+        }
+    }
+
+    /// The same entities, names and warnings in a new store with only the entities listed
+    /// (in that order) and their names (in `names(e)` order); also returns where each kept
+    /// entity's names start (one more than the entities).
+    fn select<I: IntoIterator<Item = u32>>(
+        &self,
+        entities: impl Iterator<Item = u32>,
+        mut names: impl FnMut(u32) -> I,
+    ) -> (Store, Vec<u32>) {
+        let mut s = Store {
+            cat: Catalog {
+                kinds: self.cat.kinds.clone(),
+                ..Catalog::default()
+            },
+            lang_sets: self.lang_sets.clone(),
+            sources: self.sources.clone(),
+            warnings: self.warnings.clone(),
+            warnings_total: self.warnings_total,
+            related: self.related.clone(),
+            ..Store::default()
+        };
+        s.cat.name_ends.reserve_exact(self.cat.name_ends.len());
+        s.cat.names.reserve_exact(self.cat.names.len());
+        s.metas.reserve_exact(self.metas.len());
+        let mut starts = vec![0u32];
+        for e in entities {
+            let ne = s.cat.id_ends.len() as u32;
+            s.cat.ids.push_str(self.id(e));
+            s.cat.id_ends.push(s.cat.ids.len() as u32);
+            s.cat
+                .entity_kind
+                .push(self.cat.entity_kind.get(e as usize).copied().unwrap_or(0));
+            s.index.insert(hash_id(self.id(e)), ne);
+            for n in names(e) {
+                s.cat.names.push_str(self.text(n));
+                s.cat.name_ends.push(s.cat.names.len() as u32);
+                if let Some(&m) = self.metas.get(n as usize) {
+                    s.metas.push(m);
+                }
+            }
+            starts.push(s.cat.name_ends.len() as u32);
+        }
+        (s, starts)
+    }
+
+    /// Gives back the room that growing left.
+    fn shrink(&mut self) {
+        self.cat.shrink();
+        self.metas.shrink_to_fit();
+    }
+
+    fn memory(&self) -> usize {
+        self.cat.memory()
+            + std::mem::size_of::<NameMeta>() * self.metas.capacity()
+            + self.index.memory()
+            + self
+                .related
+                .iter()
+                .map(|(k, v)| 48 + k.len() + v.iter().map(|r| 24 + r.len()).sum::<usize>())
+                .sum::<usize>()
+    }
+}
+
+/// An entity of a [`Gazetteer`]: its id, kind and names, borrowed from the gazetteer.
+///
+/// ```
+/// use nomina::{Gazetteer, Kind};
+/// let gaz = Gazetteer::from_tsv_str("Q380\torganization\tMeta\nQ380\torganization\tFacebook\n")?;
+/// let meta = gaz.get("Q380").unwrap();
+/// assert_eq!((meta.id(), meta.kind()), ("Q380", &Kind::Organization));
+/// let names: Vec<&str> = meta.names().map(|n| n.text()).collect();
+/// assert_eq!(names, ["Meta", "Facebook"]);
+/// # Ok::<(), nomina::Error>(())
+/// ```
+#[derive(Clone, Copy)]
+pub struct Entity<'g> {
+    gaz: &'g Gazetteer,
+    index: u32,
+}
+
+impl<'g> Entity<'g> {
     /// The entity's id, unique in its gazetteer.
-    pub fn id(&self) -> &str {
-        &self.id
+    pub fn id(&self) -> &'g str {
+        self.gaz.store.id(self.index)
     }
 
     /// The entity's kind.
-    pub fn kind(&self) -> &Kind {
-        &self.kind
+    pub fn kind(&self) -> &'g Kind {
+        self.gaz.store.kind(self.index)
     }
 
     /// The entity's names, in the order they were added.
-    pub fn names(&self) -> &[Name] {
-        &self.names
+    pub fn names(&self) -> Names<'g> {
+        Names {
+            store: &self.gaz.store,
+            range: self.gaz.name_range(self.index),
+        }
+    }
+
+    /// The ids of related entities (JSON Lines `"related"`, or
+    /// [`GazetteerBuilder::relate`]), in the order given: a mention of one of them tells one
+    /// sense per document which entity a shared name means (see
+    /// [`AnalyzerBuilder::context_resolution`](crate::AnalyzerBuilder::context_resolution)).
+    pub fn related(&self) -> &'g [String] {
+        let store = &self.gaz.store;
+        if store.related.is_empty() {
+            return &[];
+        }
+        store.related.get(self.id()).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl PartialEq for Entity<'_> {
+    /// Same id, kind and names (with their options), in the same order; whichever gazetteer
+    /// they come from.
+    fn eq(&self, other: &Entity<'_>) -> bool {
+        self.id() == other.id() && self.kind() == other.kind() && self.names().eq(other.names())
+    }
+}
+
+impl Eq for Entity<'_> {}
+
+impl fmt::Debug for Entity<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Entity")
+            .field("id", &self.id())
+            .field("kind", self.kind())
+            .field("names", &self.names().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+/// Written as `{"id": ..., "kind": ..., "names": [...]}`, the JSON Lines format.
+impl Serialize for Entity<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct NamesSer<'a>(Names<'a>);
+        impl Serialize for NamesSer<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.clone())
+            }
+        }
+        let related = self.related();
+        let mut st = s.serialize_struct("Entity", 3 + usize::from(!related.is_empty()))?;
+        st.serialize_field("id", self.id())?;
+        st.serialize_field("kind", self.kind())?;
+        st.serialize_field("names", &NamesSer(self.names()))?;
+        if !related.is_empty() {
+            st.serialize_field("related", related)?;
+        }
+        st.end()
+    }
+}
+
+/// A name of an [`Entity`], borrowed from its gazetteer: the text and the options of a
+/// [`Name`]. [`NameRef::to_name`] gives an owned copy.
+///
+/// ```
+/// use nomina::{Gazetteer, Lang};
+/// let gaz = Gazetteer::from_tsv_str("Q458\torganization\tUE\tfr,it\texact\n")?;
+/// let ue = gaz.get("Q458").unwrap().names().next().unwrap();
+/// assert_eq!(ue.text(), "UE");
+/// assert!(ue.is_exact() && !ue.is_stem());
+/// assert_eq!(ue.languages(), [Lang::French, Lang::Italian]);
+/// # Ok::<(), nomina::Error>(())
+/// ```
+#[derive(Clone, Copy)]
+pub struct NameRef<'g> {
+    text: &'g str,
+    langs: LangSet,
+    exact: bool,
+    stem: bool,
+    origin: Origin,
+}
+
+impl<'g> NameRef<'g> {
+    /// The name as written (trimmed).
+    pub fn text(&self) -> &'g str {
+        self.text
+    }
+
+    /// The languages the name is limited to, in [`Lang::all`] order; empty for any language.
+    pub fn languages(&self) -> Vec<Lang> {
+        self.langs.iter().collect()
+    }
+
+    pub(crate) fn lang_set(&self) -> LangSet {
+        self.langs
+    }
+
+    /// True if the name is case- and accent-sensitive.
+    pub fn is_exact(&self) -> bool {
+        self.exact
+    }
+
+    /// True if the name asked for inflection-tolerant matching.
+    pub fn is_stem(&self) -> bool {
+        self.stem
+    }
+
+    /// An owned copy, with the same options.
+    pub fn to_name(&self) -> Name {
+        Name {
+            text: Box::from(self.text),
+            langs: self.langs,
+            exact: self.exact,
+            stem: self.stem,
+            origin: Origin::CODE,
+        }
+    }
+}
+
+impl PartialEq for NameRef<'_> {
+    fn eq(&self, other: &NameRef<'_>) -> bool {
+        self.text == other.text
+            && self.langs == other.langs
+            && self.exact == other.exact
+            && self.stem == other.stem
+    }
+}
+
+impl Eq for NameRef<'_> {}
+
+impl PartialEq<Name> for NameRef<'_> {
+    fn eq(&self, other: &Name) -> bool {
+        *self.text == *other.text
+            && self.langs == other.langs
+            && self.exact == other.exact
+            && self.stem == other.stem
+    }
+}
+
+impl fmt::Debug for NameRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Name")
+            .field("text", &self.text)
+            .field("languages", &self.languages())
+            .field("exact", &self.exact)
+            .field("stem", &self.stem)
+            .finish()
+    }
+}
+
+impl Serialize for NameRef<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serialize_name(self.text, self.langs, self.exact, self.stem, s)
+    }
+}
+
+/// The entities of a [`Gazetteer`], in order: see [`Gazetteer::entities`].
+#[derive(Clone)]
+pub struct Entities<'g> {
+    gaz: &'g Gazetteer,
+    range: std::ops::Range<u32>,
+}
+
+impl<'g> Iterator for Entities<'g> {
+    type Item = Entity<'g>;
+    fn next(&mut self) -> Option<Entity<'g>> {
+        let index = self.range.next()?;
+        Some(Entity { gaz: self.gaz, index })
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.range.size_hint()
+    }
+    fn nth(&mut self, n: usize) -> Option<Entity<'g>> {
+        let index = self.range.nth(n)?;
+        Some(Entity { gaz: self.gaz, index })
+    }
+    fn last(mut self) -> Option<Entity<'g>> {
+        self.next_back()
+    }
+}
+
+impl DoubleEndedIterator for Entities<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let index = self.range.next_back()?;
+        Some(Entity { gaz: self.gaz, index })
+    }
+}
+
+impl ExactSizeIterator for Entities<'_> {}
+impl std::iter::FusedIterator for Entities<'_> {}
+
+impl fmt::Debug for Entities<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Entities")
+            .field("left", &self.range.len())
+            .finish()
+    }
+}
+
+/// The names of an [`Entity`], in order: see [`Entity::names`].
+#[derive(Clone)]
+pub struct Names<'g> {
+    store: &'g Store,
+    range: std::ops::Range<u32>,
+}
+
+impl<'g> Iterator for Names<'g> {
+    type Item = NameRef<'g>;
+    fn next(&mut self) -> Option<NameRef<'g>> {
+        let n = self.range.next()?;
+        Some(self.store.name(n))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.range.size_hint()
+    }
+    fn nth(&mut self, n: usize) -> Option<NameRef<'g>> {
+        let n = self.range.nth(n)?;
+        Some(self.store.name(n))
+    }
+    fn last(mut self) -> Option<NameRef<'g>> {
+        self.next_back()
+    }
+}
+
+impl DoubleEndedIterator for Names<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        let n = self.range.next_back()?;
+        Some(self.store.name(n))
+    }
+}
+
+impl ExactSizeIterator for Names<'_> {}
+impl std::iter::FusedIterator for Names<'_> {}
+
+impl fmt::Debug for Names<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
     }
 }
 
@@ -493,6 +1105,8 @@ impl Entity {
 /// names.
 ///
 /// Build one in code with [`Gazetteer::builder`], or load one from a TSV or JSON Lines file.
+/// Entities and names are kept in a few flat arrays (about 50 bytes a name), so a gazetteer of
+/// millions of names loads fast and gives its memory back when dropped.
 ///
 /// ```
 /// use nomina::{Gazetteer, Kind};
@@ -510,25 +1124,18 @@ impl Entity {
 /// ```
 #[derive(Clone, Default)]
 pub struct Gazetteer {
-    entities: Vec<Entity>,
-    index: HashMap<Arc<str>, usize, crate::hash::BuildFx>,
-    names_len: usize,
-    /// The labels of the sources read (paths, `<string>`...), for warnings.
-    sources: Vec<Arc<str>>,
-    /// What loading found suspicious, at most [`MAX_WARNINGS`].
-    warnings: Vec<Warning>,
-    /// How many warnings loading found, kept or not.
-    warnings_total: usize,
+    store: Store,
+    /// The names of entity `e` are `name_starts[e]..name_starts[e + 1]` (one more than the
+    /// entities).
+    name_starts: Vec<u32>,
 }
 
 impl Gazetteer {
-    /// Gives back the room that growing left in each entity's list of names (a list of one
-    /// or two names otherwise keeps room for four: ~80 MB at a million names).
-    fn shrink(&mut self) {
-        for e in &mut self.entities {
-            e.names.shrink_to_fit();
-        }
-        self.entities.shrink_to_fit();
+    fn name_range(&self, e: u32) -> std::ops::Range<u32> {
+        let e = e as usize;
+        let start = self.name_starts.get(e).copied().unwrap_or(0);
+        let end = self.name_starts.get(e + 1).copied().unwrap_or(start);
+        start..end
     }
 
     /// A builder to add entities and names in code or from several files.
@@ -566,34 +1173,56 @@ impl Gazetteer {
 
     /// The number of entities.
     pub fn len(&self) -> usize {
-        self.entities.len()
+        self.store.entities_len()
     }
 
     /// True if the gazetteer has no entity.
     pub fn is_empty(&self) -> bool {
-        self.entities.is_empty()
+        self.len() == 0
     }
 
     /// The number of names over all entities.
     pub fn names_len(&self) -> usize {
-        self.names_len
+        self.store.names_len()
     }
 
     /// The entities, in gazetteer order.
-    pub fn entities(&self) -> &[Entity] {
-        &self.entities
+    ///
+    /// ```
+    /// use nomina::Gazetteer;
+    /// let gaz = Gazetteer::from_tsv_str("Q380\torganization\tMeta\nQ918\torganization\tTwitter\n")?;
+    /// let ids: Vec<&str> = gaz.entities().map(|e| e.id()).collect();
+    /// assert_eq!(ids, ["Q380", "Q918"]);
+    /// assert_eq!(gaz.entities().nth(1).unwrap().names().next().unwrap().text(), "Twitter");
+    /// # Ok::<(), nomina::Error>(())
+    /// ```
+    pub fn entities(&self) -> Entities<'_> {
+        Entities {
+            gaz: self,
+            range: 0..self.len() as u32,
+        }
     }
 
     /// The entity with this id.
-    pub fn get(&self, id: &str) -> Option<&Entity> {
-        self.index.get(id).and_then(|&i| self.entities.get(i))
+    pub fn get(&self, id: &str) -> Option<Entity<'_>> {
+        self.store.find(id).map(|index| Entity { gaz: self, index })
+    }
+
+    /// Heap memory held, in bytes (the arrays of ids and names, and the id index).
+    pub fn memory(&self) -> usize {
+        self.store.memory() + 4 * self.name_starts.capacity()
+    }
+
+    /// The position of entity `id` in [`Gazetteer::entities`].
+    pub(crate) fn position(&self, id: &str) -> Option<usize> {
+        self.store.find(id).map(|e| e as usize)
     }
 
     /// What loading found suspicious but not wrong enough to refuse, in the order found: a
     /// header line, a name that can never match, a duplicate line. See [`Warning`]; for the
     /// warnings that depend on an analyzer's languages too, use [`Gazetteer::check`].
     pub fn warnings(&self) -> &[Warning] {
-        &self.warnings
+        &self.store.warnings
     }
 
     /// Every warning for an analyzer allowing `languages` (pass
@@ -630,23 +1259,28 @@ impl Gazetteer {
         for &l in languages {
             allowed.insert(l);
         }
-        let mut out: Vec<(Origin, Warning)> = self.warnings.iter().map(|w| (w.origin, w.clone())).collect();
-        let mut total = self.warnings_total;
-        for e in &self.entities {
-            for n in &e.names {
+        let mut out: Vec<(Origin, Warning)> = self
+            .store
+            .warnings
+            .iter()
+            .map(|w| (w.origin, w.clone()))
+            .collect();
+        let mut total = self.store.warnings_total;
+        for e in self.entities() {
+            for n in e.names() {
                 if n.langs.is_any() || n.langs.intersects(allowed) {
                     continue;
                 }
                 total += 1;
                 if out.len() < MAX_WARNINGS {
                     let langs: Vec<&str> = n.langs.iter().map(Lang::code).collect();
-                    let w = self.warning(
+                    let w = self.store.warning(
                         n.origin,
                         WarningKind::LanguageNotAllowed,
                         format!(
                             "name `{}` of `{}` is limited to {}, which the analyzer does not allow: it can never match",
                             n.text,
-                            e.id,
+                            e.id(),
                             langs.join(",")
                         ),
                     );
@@ -668,25 +1302,11 @@ impl Gazetteer {
         out
     }
 
-    fn warning(&self, origin: Origin, kind: WarningKind, message: String) -> Warning {
-        let source = self
-            .sources
-            .get(origin.source as usize)
-            .cloned()
-            .unwrap_or_else(|| Arc::from("<code>"));
-        Warning {
-            source,
-            origin,
-            kind,
-            message,
-        }
-    }
-
     /// Writes the gazetteer as JSON Lines, one entity a line.
     pub fn to_jsonl(&self) -> String {
         let mut out = String::new();
-        for e in &self.entities {
-            if let Ok(line) = serde_json::to_string(e) {
+        for e in self.entities() {
+            if let Ok(line) = serde_json::to_string(&e) {
                 out.push_str(&line);
                 out.push('\n');
             }
@@ -700,10 +1320,10 @@ impl Gazetteer {
 impl fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Gazetteer")
-            .field("entities", &self.entities.len())
-            .field("names", &self.names_len)
-            .field("sources", &self.sources)
-            .field("warnings", &self.warnings_total)
+            .field("entities", &self.len())
+            .field("names", &self.names_len())
+            .field("sources", &self.store.sources)
+            .field("warnings", &self.store.warnings_total)
             .finish()
     }
 }
@@ -711,10 +1331,10 @@ impl fmt::Debug for Gazetteer {
 impl fmt::Debug for GazetteerBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("GazetteerBuilder")
-            .field("entities", &self.gaz.entities.len())
-            .field("names", &self.gaz.names_len)
-            .field("sources", &self.gaz.sources)
-            .field("warnings", &self.gaz.warnings_total)
+            .field("entities", &self.store.entities_len())
+            .field("names", &self.store.names_len())
+            .field("sources", &self.store.sources)
+            .field("warnings", &self.store.warnings_total)
             .finish()
     }
 }
@@ -754,11 +1374,15 @@ impl fmt::Debug for GazetteerBuilder {
 /// ```
 #[derive(Default)]
 pub struct GazetteerBuilder {
-    gaz: Gazetteer,
-    /// The bytes of all names added.
-    name_bytes: usize,
-    /// Hashes of (entity, name, options) already added, to drop duplicates in O(1).
-    seen: std::collections::HashSet<u64, crate::hash::BuildFx>,
+    store: Store,
+    /// The entity of each name, in the order added.
+    name_entity: Vec<u32>,
+    /// Each name was added to an entity at or after the previous name's: the names are
+    /// already grouped by entity, and building needs no reordering.
+    scattered: bool,
+    /// Every name by (entity, text), to find duplicates in O(1) (O(k) for a text given k
+    /// times with other options).
+    seen: Table,
 }
 
 impl GazetteerBuilder {
@@ -777,12 +1401,12 @@ impl GazetteerBuilder {
 
     /// What the names added so far gave rise to; see [`Gazetteer::warnings`].
     pub fn warnings(&self) -> &[Warning] {
-        &self.gaz.warnings
+        &self.store.warnings
     }
 
     /// Registers a source label for the names about to be read; returns its index.
     fn source(&mut self, label: &str) -> u32 {
-        let sources = &mut self.gaz.sources;
+        let sources = &mut self.store.sources;
         if let Some(i) = sources.iter().position(|s| &**s == label) {
             return i as u32;
         }
@@ -791,10 +1415,10 @@ impl GazetteerBuilder {
     }
 
     fn warn(&mut self, origin: Origin, kind: WarningKind, message: String) {
-        self.gaz.warnings_total += 1;
-        if self.gaz.warnings.len() < MAX_WARNINGS {
-            let w = self.gaz.warning(origin, kind, message);
-            self.gaz.warnings.push(w);
+        self.store.warnings_total += 1;
+        if self.store.warnings.len() < MAX_WARNINGS {
+            let w = self.store.warning(origin, kind, message);
+            self.store.warnings.push(w);
         }
     }
 
@@ -814,9 +1438,50 @@ impl GazetteerBuilder {
     /// The gazetteer built so far (a copy: the builder can go on). `Gazetteer::from(builder)`
     /// moves it out instead.
     pub fn build(&self) -> Gazetteer {
-        let mut gaz = self.gaz.clone();
-        gaz.shrink();
-        gaz
+        GazetteerBuilder::finish(self.store.clone(), &self.name_entity, self.scattered)
+    }
+
+    /// Groups the names by entity (a counting sort, skipped when they already are).
+    fn finish(store: Store, name_entity: &[u32], scattered: bool) -> Gazetteer {
+        let entities = store.entities_len();
+        let mut starts = vec![0u32; entities + 1];
+        for &e in name_entity {
+            if let Some(c) = starts.get_mut(e as usize + 1) {
+                *c += 1;
+            }
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut store = if scattered {
+            // The names of each entity, in the order added, at `starts[e]..starts[e + 1]`.
+            let mut lists: Vec<u32> = vec![0; name_entity.len()];
+            let mut next = starts.clone();
+            for (n, &e) in name_entity.iter().enumerate() {
+                if let Some(at) = next.get_mut(e as usize) {
+                    if let Some(slot) = lists.get_mut(*at as usize) {
+                        *slot = n as u32;
+                    }
+                    *at += 1;
+                }
+            }
+            drop(next);
+            let (lists, starts) = (&lists, &starts);
+            store
+                .select(0..entities as u32, move |e| {
+                    let from = starts.get(e as usize).copied().unwrap_or(0) as usize;
+                    let to = starts.get(e as usize + 1).copied().unwrap_or(0) as usize;
+                    lists.get(from..to).unwrap_or(&[]).iter().copied()
+                })
+                .0
+        } else {
+            store
+        };
+        store.shrink();
+        Gazetteer {
+            store,
+            name_starts: starts,
+        }
     }
 
     /// Validates and adds; the error is a message without location.
@@ -855,88 +1520,73 @@ impl GazetteerBuilder {
             self.warn(name.origin, WarningKind::NeverMatches, message);
             return Ok(());
         }
-        if self.gaz.names_len >= MAX_NAMES {
+        if self.store.names_len() >= MAX_NAMES {
             return Err(format!("more than {MAX_NAMES} names"));
         }
-        if self.name_bytes + text.len() > MAX_TOTAL_NAME_BYTES {
+        if self.store.cat.names.len() + text.len() > MAX_TOTAL_NAME_BYTES {
             return Err(format!("names add up to more than {MAX_TOTAL_NAME_BYTES} bytes"));
         }
-        let gaz = &mut self.gaz;
-        let idx = match gaz.index.get(id) {
-            Some(&i) => i,
-            None => {
-                let arc: Arc<str> = Arc::from(id);
-                gaz.entities.push(Entity {
-                    id: arc.clone(),
-                    kind: kind.clone(),
-                    names: Vec::new(),
-                });
-                gaz.index.insert(arc, gaz.entities.len() - 1);
-                gaz.entities.len() - 1
-            }
-        };
-        let Some(entity) = gaz.entities.get_mut(idx) else {
-            return Err(format!("internal error: entity `{id}` lost"));
-        };
-        if entity.kind != kind {
-            return Err(format!(
-                "entity `{id}` has kind `{}` but was first given kind `{}`",
-                kind, entity.kind
-            ));
-        }
-        let key = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::hash::BuildHasher::build_hasher(&crate::hash::BuildFx);
-            (idx, &name.text).hash(&mut h);
-            h.finish()
-        };
-        // A hash hit is confirmed against the entity's names; a miss is certainly new.
-        if !self.seen.insert(key) {
-            if let Some(first) = entity.names.iter().find(|n| n.text == name.text) {
-                let same = *first == name;
-                let at = match first.origin {
-                    Origin::CODE => String::new(),
-                    o if o.source == name.origin.source => format!(" (line {})", o.line),
-                    o => format!(
-                        " ({}:{})",
-                        gaz.sources.get(o.source as usize).map_or("?", |s| &**s),
-                        o.line
-                    ),
-                };
-                let (message, skip) = if same {
-                    (
-                        format!("duplicate of name `{}` of `{id}`{at}; skipped", name.text),
-                        true,
-                    )
-                } else {
-                    (
-                        format!(
-                            "name `{}` of `{id}` given again{at} with other options; both kept",
-                            name.text
-                        ),
-                        false,
-                    )
-                };
-                self.warn(name.origin, WarningKind::Duplicate, message);
-                if skip {
-                    return Ok(());
+        let e = match self.store.find(id) {
+            Some(e) => {
+                let first = self.store.kind(e);
+                if *first != kind {
+                    return Err(format!(
+                        "entity `{id}` has kind `{kind}` but was first given kind `{first}`"
+                    ));
                 }
+                e
+            }
+            None => self.store.push_entity(id, &kind)?,
+        };
+        let meta = NameMeta {
+            origin: name.origin,
+            langs: self.store.lang_index(name.langs)?,
+            exact: name.exact,
+            stem: name.stem,
+        };
+        let hash = hash_name(e, text);
+        let (store, name_entity) = (&self.store, &self.name_entity);
+        let same_text = |n: u32| name_entity.get(n as usize) == Some(&e) && store.text(n) == text;
+        // Every name is in the table, so each of an entity's names with this text is found.
+        let same = self.seen.find(hash, |n| {
+            same_text(n)
+                && store
+                    .metas
+                    .get(n as usize)
+                    .is_some_and(|m| m.langs == meta.langs && m.exact == meta.exact && m.stem == meta.stem)
+        });
+        if let Some(earlier) = same.or_else(|| self.seen.find(hash, same_text)) {
+            let at = match store
+                .metas
+                .get(earlier as usize)
+                .map_or(Origin::CODE, |m| m.origin)
+            {
+                Origin::CODE => String::new(),
+                o if o.source == name.origin.source => format!(" (line {})", o.line),
+                o => format!(
+                    " ({}:{})",
+                    store.sources.get(o.source as usize).map_or("?", |s| &**s),
+                    o.line
+                ),
+            };
+            let message = if same.is_some() {
+                format!("duplicate of name `{text}` of `{id}`{at}; skipped")
+            } else {
+                format!("name `{text}` of `{id}` given again{at} with other options; both kept")
+            };
+            self.warn(name.origin, WarningKind::Duplicate, message);
+            if same.is_some() {
+                return Ok(());
             }
         }
-        let gaz = &mut self.gaz;
-        let Some(entity) = gaz.entities.get_mut(idx) else {
-            return Err(format!("internal error: entity `{id}` lost"));
-        };
-        self.name_bytes += name.text.len();
-        // Grow by half, not double from four: most entities have one or two names.
-        if entity.names.len() == entity.names.capacity() {
-            entity.names.reserve_exact((entity.names.len() / 2).max(1));
+        let n = self.store.push_name(text, meta)?;
+        if self.name_entity.last().is_some_and(|&last| last > e) {
+            self.scattered = true;
         }
-        entity.names.push(name);
-        gaz.names_len += 1;
+        self.name_entity.push(e);
+        self.seen.insert(hash, n);
         Ok(())
     }
-
     /// Adds the names of a TSV file.
     pub fn add_tsv_path(&mut self, path: impl AsRef<Path>) -> Result<&mut Self> {
         let path = path.as_ref();
@@ -1010,7 +1660,9 @@ impl GazetteerBuilder {
     /// Adds the entities of JSON Lines input: one entity a line,
     /// `{"id": "Q380", "kind": "organization", "names": ["Meta", {"text": "Facebook", "langs": ["fr"], "exact": true}]}`.
     /// A name is a string or an object with `text` and optional `langs`, `exact`, `stem`.
-    /// Blank lines are ignored; a malformed line is an error with its number.
+    /// An optional `"related": ["Q312"]` lists related entity ids (see
+    /// [`GazetteerBuilder::relate`]). Blank lines are ignored; a malformed line is an error
+    /// with its number.
     pub fn add_jsonl(&mut self, reader: impl BufRead, source_name: &str) -> Result<&mut Self> {
         let source = self.source(source_name);
         for_each_line(reader, source_name, |line_no, line| {
@@ -1021,7 +1673,8 @@ impl GazetteerBuilder {
             if line.trim().is_empty() {
                 return Ok(());
             }
-            let entity: Entity = serde_json::from_str(line).map_err(|e| format!("invalid entity: {e}"))?;
+            let entity: EntityRecord =
+                serde_json::from_str(line).map_err(|e| format!("invalid entity: {e}"))?;
             if entity.names.is_empty() {
                 return Err(format!("entity `{}` has no names", entity.id));
             }
@@ -1029,9 +1682,61 @@ impl GazetteerBuilder {
                 name.origin = origin;
                 self.add_checked(&entity.id, entity.kind.clone(), name)?;
             }
+            if let Some(related) = entity.related {
+                self.relate_checked(&entity.id, related.iter().map(String::as_str))?;
+            }
             Ok(())
         })?;
         Ok(self)
+    }
+}
+
+impl GazetteerBuilder {
+    /// Records that entity `id` is related to the entities `related` (ids; they need not be
+    /// added yet, and ids never added are ignored by the analyzer): a person and their company,
+    /// a company and its products. One sense per document counts a mention of a related entity,
+    /// in either direction, as a mention of the entity. Fails if `id` has no names yet; empty
+    /// ids, the entity's own and repeated ones are skipped. TSV files have no such column (a
+    /// line is a name, not an entity): use JSON Lines or this method.
+    ///
+    /// ```
+    /// use nomina::{Gazetteer, Kind};
+    /// let mut b = Gazetteer::builder();
+    /// b.add("Q3884", Kind::Organization, "Amazon")?.relate("Q3884", ["Q312"])?;
+    /// assert_eq!(Gazetteer::from(b).get("Q3884").unwrap().related(), ["Q312"]);
+    /// # Ok::<(), nomina::Error>(())
+    /// ```
+    pub fn relate<S: AsRef<str>>(
+        &mut self,
+        id: &str,
+        related: impl IntoIterator<Item = S>,
+    ) -> Result<&mut Self> {
+        let related: Vec<S> = related.into_iter().collect();
+        self.relate_checked(id, related.iter().map(AsRef::as_ref))
+            .map_err(Error::Invalid)?;
+        Ok(self)
+    }
+
+    fn relate_checked<'r>(
+        &mut self,
+        id: &str,
+        related: impl Iterator<Item = &'r str>,
+    ) -> std::result::Result<(), String> {
+        let id = id.trim();
+        if self.store.find(id).is_none() {
+            return Err(format!("no entity `{id}` to relate"));
+        }
+        for r in related {
+            let r = r.trim();
+            if r.is_empty() || r == id {
+                continue;
+            }
+            let list = self.store.related.entry(Box::from(id)).or_default();
+            if !list.iter().any(|x| x == r) {
+                list.push(r.to_string());
+            }
+        }
+        Ok(())
     }
 }
 
@@ -1042,13 +1747,23 @@ impl From<Gazetteer> for GazetteerBuilder {
     ///
     /// [`remove`]: GazetteerBuilder::remove
     fn from(gaz: Gazetteer) -> GazetteerBuilder {
-        let mut b = GazetteerBuilder {
-            gaz,
-            name_bytes: 0,
-            seen: Default::default(),
-        };
-        b.reindex();
-        b
+        let Gazetteer { store, name_starts } = gaz;
+        let mut name_entity = Vec::with_capacity(store.names_len());
+        for (e, w) in name_starts.windows(2).enumerate() {
+            if let [from, to] = *w {
+                name_entity.extend(std::iter::repeat_n(e as u32, to.saturating_sub(from) as usize));
+            }
+        }
+        let mut seen = Table::default();
+        for (n, &e) in name_entity.iter().enumerate() {
+            seen.insert(hash_name(e, store.text(n as u32)), n as u32);
+        }
+        GazetteerBuilder {
+            store,
+            name_entity,
+            scattered: false,
+            seen,
+        }
     }
 }
 
@@ -1065,51 +1780,44 @@ impl GazetteerBuilder {
     /// assert!(!b.remove("Q918"));
     /// b.add("Q918", nomina::Kind::Organization, "X")?;
     /// let gaz = Gazetteer::from(b);
-    /// assert_eq!(gaz.get("Q918").unwrap().names()[0].text(), "X");
+    /// assert_eq!(gaz.get("Q918").unwrap().names().next().unwrap().text(), "X");
     /// # Ok::<(), nomina::Error>(())
     /// ```
     pub fn remove(&mut self, id: &str) -> bool {
-        let before = self.gaz.entities.len();
-        self.retain(|e| e.id() != id.trim());
-        self.gaz.entities.len() != before
+        let id = id.trim();
+        if self.store.find(id).is_none() {
+            return false;
+        }
+        self.retain(|e| e.id() != id);
+        true
     }
 
     /// Keeps only the entities for which `keep` returns true, in their order. O(entities +
     /// names).
-    pub fn retain(&mut self, mut keep: impl FnMut(&Entity) -> bool) -> &mut Self {
-        let before = self.gaz.entities.len();
-        self.gaz.entities.retain(|e| keep(e));
-        if self.gaz.entities.len() != before {
-            self.reindex();
+    pub fn retain(&mut self, mut keep: impl FnMut(Entity<'_>) -> bool) -> &mut Self {
+        let gaz = Gazetteer::from(std::mem::take(self));
+        let kept: Vec<u32> = gaz.entities().filter(|&e| keep(e)).map(|e| e.index).collect();
+        if kept.len() == gaz.len() {
+            *self = GazetteerBuilder::from(gaz);
+            return self;
         }
+        let (store, name_starts) = gaz.store.select(kept.into_iter(), |e| gaz.name_range(e));
+        *self = GazetteerBuilder::from(Gazetteer { store, name_starts });
         self
-    }
-
-    /// Rebuilds the id index, the counts and the duplicate check from the entities.
-    fn reindex(&mut self) {
-        use std::hash::BuildHasher;
-        let gaz = &mut self.gaz;
-        gaz.index.clear();
-        self.seen.clear();
-        gaz.names_len = 0;
-        self.name_bytes = 0;
-        for (idx, e) in gaz.entities.iter().enumerate() {
-            gaz.index.insert(e.id.clone(), idx);
-            for name in &e.names {
-                self.seen.insert(crate::hash::BuildFx.hash_one((idx, &name.text)));
-                gaz.names_len += 1;
-                self.name_bytes += name.text.len();
-            }
-        }
     }
 }
 
 impl From<GazetteerBuilder> for Gazetteer {
-    /// The gazetteer built so far, without a copy.
+    /// The gazetteer built so far, without a copy when the names were added entity by entity.
     fn from(b: GazetteerBuilder) -> Gazetteer {
-        let mut gaz = b.gaz;
-        gaz.shrink();
-        gaz
+        let GazetteerBuilder {
+            store,
+            name_entity,
+            scattered,
+            seen,
+        } = b;
+        drop(seen);
+        GazetteerBuilder::finish(store, &name_entity, scattered)
     }
 }
 
@@ -1224,7 +1932,7 @@ mod tests {
         .unwrap();
         assert_eq!(g.len(), 2);
         assert_eq!(g.names_len(), 2);
-        let meta = &g.get("Q2").unwrap().names()[0];
+        let meta = g.get("Q2").unwrap().names().next().unwrap();
         assert!(meta.is_exact());
         assert_eq!(meta.languages(), vec![Lang::French, Lang::Italian]);
     }
@@ -1266,6 +1974,104 @@ mod tests {
         assert!(e.starts_with("g.tsv:2: invalid UTF-8"), "{e}");
     }
 
+    /// The flat store against a plain model: entities in order of first appearance, each with
+    /// its names in the order added, duplicates (same entity, text and options) dropped,
+    /// whatever the order names arrive in; then removing, retaining and going back to a builder.
+    #[test]
+    fn scattered_names_are_grouped_in_order() {
+        let mut seed = 0x2545_f491_u64;
+        let mut rand = |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        for round in 0..20 {
+            let entities = 1 + rand(40);
+            let mut model: Vec<(String, Vec<(String, bool)>)> = Vec::new();
+            let mut b = Gazetteer::builder();
+            for _ in 0..(1 + rand(300)) {
+                let id = format!("Q{}", rand(entities));
+                let text = format!("Nom {}", rand(12));
+                let exact = rand(4) == 0;
+                b.add(&id, Kind::Person, Name::new(&text).exact(exact)).unwrap();
+                let at = match model.iter().position(|(i, _)| *i == id) {
+                    Some(at) => at,
+                    None => {
+                        model.push((id.clone(), Vec::new()));
+                        model.len() - 1
+                    }
+                };
+                let names = &mut model[at].1;
+                if !names.contains(&(text.clone(), exact)) {
+                    names.push((text, exact));
+                }
+            }
+            let copy = b.build();
+            let gaz = Gazetteer::from(b);
+            let got: Vec<(String, Vec<(String, bool)>)> = gaz
+                .entities()
+                .map(|e| {
+                    let names = e.names().map(|n| (n.text().to_string(), n.is_exact())).collect();
+                    (e.id().to_string(), names)
+                })
+                .collect();
+            assert_eq!(got, model, "round {round}");
+            assert!(copy.entities().eq(gaz.entities()));
+            assert_eq!(gaz.names_len(), model.iter().map(|(_, n)| n.len()).sum::<usize>());
+            for (id, names) in &model {
+                assert_eq!(gaz.get(id).unwrap().names().len(), names.len());
+            }
+            assert!(gaz.get("Q-none").is_none());
+            // Back to a builder: a name already there is a duplicate, a new one is added.
+            let mut b = GazetteerBuilder::from(gaz);
+            let (id, names) = &model[0];
+            let (text, exact) = &names[0];
+            b.add(id, Kind::Person, Name::new(text).exact(*exact)).unwrap();
+            assert_eq!(b.warnings().last().unwrap().kind(), WarningKind::Duplicate);
+            b.add(id, Kind::Person, "Un nom nouveau").unwrap();
+            if model.len() > 1 {
+                let gone = model[1].0.clone();
+                assert!(b.remove(&gone));
+                assert!(!b.remove(&gone));
+                b.retain(|e| e.id() != model[0].0);
+                let gaz = Gazetteer::from(b);
+                assert_eq!(gaz.len(), model.len() - 2);
+                assert!(gaz.get(&gone).is_none() && gaz.get(&model[0].0).is_none());
+                for (id, names) in &model[2..] {
+                    let got: Vec<&str> = gaz.get(id).unwrap().names().map(|n| n.text()).collect();
+                    let want: Vec<&str> = names.iter().map(|(t, _)| t.as_str()).collect();
+                    assert_eq!(got, want);
+                }
+            } else {
+                let gaz = Gazetteer::from(b);
+                assert_eq!(
+                    gaz.get(id).unwrap().names().next_back().unwrap().text(),
+                    "Un nom nouveau"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_duplicate_names_the_first_line_even_when_scattered() {
+        let g = Gazetteer::from_tsv_str(
+            "Q1\tperson\tAnna Rossi\nQ2\tperson\tMarco Bianchi\nQ1\tperson\tA. Rossi\nQ2\tperson\tMarco Bianchi\tit\nQ1\tperson\tAnna Rossi\n",
+        )
+        .unwrap();
+        let w: Vec<String> = g.warnings().iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            w,
+            [
+                "<string>:4: name `Marco Bianchi` of `Q2` given again (line 2) with other options; both kept",
+                "<string>:5: duplicate of name `Anna Rossi` of `Q1` (line 1); skipped",
+            ]
+        );
+        let q2: Vec<Vec<Lang>> = g.get("Q2").unwrap().names().map(|n| n.languages()).collect();
+        assert_eq!(q2, [vec![], vec![Lang::Italian]]);
+        assert!(g.memory() > 0);
+    }
+
     #[test]
     fn jsonl_round_trip() {
         let src = "{\"id\":\"Q380\",\"kind\":\"organization\",\"names\":[\"Meta\",{\"text\":\"Facebook\",\"langs\":[\"fr\"],\"exact\":true}]}\n\n{\"id\":\"T1\",\"kind\":\"concept\",\"names\":[\"messages privés\"]}\n";
@@ -1273,7 +2079,11 @@ mod tests {
         assert_eq!(g.names_len(), 3);
         assert_eq!(g.get("T1").unwrap().kind(), &Kind::Custom(Arc::from("concept")));
         let again = Gazetteer::from_jsonl_str(&g.to_jsonl()).unwrap();
-        assert_eq!(again.entities(), g.entities());
+        assert!(again.entities().eq(g.entities()));
+        assert_eq!(
+            again.entities().collect::<Vec<_>>(),
+            g.entities().collect::<Vec<_>>()
+        );
         let e = Gazetteer::from_jsonl_str("{\"id\":\"Q1\"}\n")
             .unwrap_err()
             .to_string();

@@ -84,10 +84,32 @@
 //!     most to the least precise: [`MatchKind::Exact`] (as written, up to typographic variants),
 //!     [`MatchKind::Elision`] (as written, after an elided word: `d’Amazon`),
 //!     [`MatchKind::Case`] (`META`), [`MatchKind::Accent`] (`Union europeenne`, `Coeur`),
-//!     [`MatchKind::Stem`]. Keep `m.match_kind() <= MatchKind::Elision` for a high-precision run.
+//!     [`MatchKind::ShortForm`] (rule 12), [`MatchKind::Stem`]. Keep
+//!     `m.match_kind() <= MatchKind::Elision` for a high-precision run.
 //! 11. **Shared names.** A name shared by several entities (`Amazon`, the company and the river)
 //!     yields one mention that carries every candidate entity that passes the checks, in
-//!     gazetteer order; [`Mention::id`] and [`Mention::kind`] are those of the first.
+//!     gazetteer order; [`Mention::id`] and [`Mention::kind`] are those of the first. **One
+//!     sense per document** (on by default, [`AnalyzerBuilder::context_resolution`]): when
+//!     exactly one candidate is also named in the document by a mention with a single
+//!     candidate (anywhere in it: `Amazon Prime Video`), or is related to such an entity
+//!     ([`Entity::related`], either direction: `Jeff Bezos`), it goes first, the others follow
+//!     in gazetteer order, and [`Mention::resolved_by_context`] is true. It never changes which
+//!     mentions are found, their spans or match kinds. With no candidate named, or several,
+//!     the order stays the gazetteer's.
+//! 12. **Short forms** (opt-in, [`AnalyzerBuilder::short_forms`]). After a full name of an
+//!     entity of an enabled kind is found in a document (persons: `Reed Hastings`), a part of
+//!     it alone is a mention of the same entity for the rest of the document, in the same
+//!     sentence or a later one: the last word with the particles before it for persons
+//!     (`Hastings`, `Le Pen`, `Di Maio`), the first word for organisations (`Fox` for
+//!     `Fox Business Network`, none for `Banca d’Italia`). It obeys every rule above: whole
+//!     words, elision and possessive (`d’Hastings`, `Hastings’s`), the full name's languages
+//!     and `exact` flag, and a capital wherever the name has one (`Stone` and `STONE` for
+//!     `Andy Stone`, not `stone`). A gazetteer name at the same place wins; a word before the
+//!     first full name is not a short form; a one-word name has none. Two entities whose full
+//!     names found in the document share the short form give a mention with both candidates,
+//!     in gazetteer order. [`Mention::name`] is the full name it stands for. Short forms and
+//!     one sense per document run in [`Analyzer::analyze`] and [`Analyzer::mentions`], not in
+//!     [`Analyzer::find`] (the matching stage alone).
 //!
 //! ```
 //! use nomina::{Analyzer, Gazetteer, Overlaps};
@@ -116,6 +138,25 @@
 //! let analysis = analyzer.analyze(text);
 //! let found: Vec<_> = analysis.mentions().iter().map(|m| (m.text(), m.span(), m.match_kind())).collect();
 //! assert_eq!(found, [("NETFLIX", 21..28, MatchKind::Case), ("messaggi privati", 45..61, MatchKind::Stem)]);
+//! # Ok::<(), nomina::Error>(())
+//! ```
+//!
+//! ```
+//! use nomina::{Analyzer, Gazetteer, Kind, MatchKind};
+//! let gaz = Gazetteer::from_jsonl_str(concat!(
+//!     r#"{"id": "Q3783", "kind": "location", "names": ["Amazon"]}"#, "\n",
+//!     r#"{"id": "Q3884", "kind": "organization", "names": ["Amazon"], "related": ["Q312"]}"#, "\n",
+//!     r#"{"id": "Q312", "kind": "person", "names": ["Jeff Bezos"]}"#, "\n",
+//! ))?;
+//! let analyzer = Analyzer::builder(&gaz).short_forms([Kind::Person]).build()?;
+//! let text = "Amazon recule en Bourse. Jeff Bezos a vendu des actions ; Bezos s’explique.";
+//! let analysis = analyzer.analyze(text);
+//! let found: Vec<_> = analysis.mentions().iter().map(|m| (m.text(), m.id(), m.match_kind())).collect();
+//! // Rule 11: Bezos is related to the company, so `Amazon` is the company first.
+//! assert_eq!(found[0], ("Amazon", "Q3884", MatchKind::Exact));
+//! assert!(analysis.mentions()[0].resolved_by_context());
+//! // Rule 12: the surname alone, after the full name.
+//! assert_eq!(found[2], ("Bezos", "Q312", MatchKind::ShortForm));
 //! # Ok::<(), nomina::Error>(())
 //! ```
 //!
@@ -218,7 +259,12 @@
 //! Build the [`Analyzer`] once and share it: it is `Send + Sync`, and cloning it only clones an
 //! `Arc`. It keeps its own compact copy of ids, kinds and names, so the [`Gazetteer`] can be
 //! dropped once it is built. Working buffers are reused per thread, so analysing a stream of
-//! documents allocates little beyond the results. See the README for measured figures.
+//! documents allocates little beyond the results. One sense per document costs a test per
+//! mention, and reads a document to its end before giving out its first ambiguous mention;
+//! short forms, when enabled, cost a kind test per mention, and once a document has named an
+//! entity of an enabled kind in full, one more pass over each later sentence (a jump between
+//! the bytes that start a short form, a table probe per candidate word). See the README for
+//! measured figures.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -232,6 +278,7 @@ mod lang;
 mod matcher;
 mod mention;
 mod normalize;
+mod resolve;
 mod segment;
 mod stem;
 mod swar;
@@ -243,8 +290,8 @@ pub use analyzer::{
 };
 pub use error::{Error, Result};
 pub use gazetteer::{
-    Entity, Gazetteer, GazetteerBuilder, Kind, MAX_NAME_BYTES, MAX_NAMES, MAX_TOTAL_NAME_BYTES, MAX_WARNINGS,
-    Name, Warning, WarningKind,
+    Entities, Entity, Gazetteer, GazetteerBuilder, Kind, MAX_NAME_BYTES, MAX_NAMES, MAX_TOTAL_NAME_BYTES,
+    MAX_WARNINGS, Name, NameRef, Names, Warning, WarningKind,
 };
 pub use lang::{Lang, UnknownLang};
 pub use matcher::Overlaps;

@@ -4,87 +4,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize, Serializer};
 
+pub(crate) use crate::gazetteer::Catalog;
 use crate::gazetteer::Kind;
-
-/// The compiled gazetteer's strings, shared by the analyzer and its mentions: every entity id
-/// and every name in two arenas, kinds in a small table. Four bytes an id or name of overhead,
-/// instead of an allocation each.
-#[derive(Debug, Default)]
-pub(crate) struct Catalog {
-    ids: String,
-    id_ends: Vec<u32>,
-    entity_kind: Vec<u16>,
-    kinds: Vec<Kind>,
-    names: String,
-    name_ends: Vec<u32>,
-}
-
-impl Catalog {
-    /// Builds the catalog: entities in gazetteer order, names numbered in the same order as
-    /// `Gazetteer::entities()` then `Entity::names()`.
-    pub(crate) fn new(gaz: &crate::gazetteer::Gazetteer) -> crate::error::Result<Catalog> {
-        let mut c = Catalog::default();
-        c.id_ends.reserve(gaz.len());
-        c.entity_kind.reserve(gaz.len());
-        c.name_ends.reserve(gaz.names_len());
-        let too_large = || crate::error::Error::TooLarge("more than 4 GiB of ids or names".into());
-        for e in gaz.entities() {
-            c.ids.push_str(e.id());
-            c.id_ends
-                .push(u32::try_from(c.ids.len()).map_err(|_| too_large())?);
-            let k = match c.kinds.iter().position(|k| k == e.kind()) {
-                Some(k) => k,
-                None => {
-                    c.kinds.push(e.kind().clone());
-                    c.kinds.len() - 1
-                }
-            };
-            c.entity_kind.push(u16::try_from(k).map_err(|_| too_large())?);
-            for n in e.names() {
-                c.names.push_str(n.text());
-                c.name_ends
-                    .push(u32::try_from(c.names.len()).map_err(|_| too_large())?);
-            }
-        }
-        c.ids.shrink_to_fit();
-        c.names.shrink_to_fit();
-        Ok(c)
-    }
-
-    fn span(ends: &[u32], i: u32) -> std::ops::Range<usize> {
-        let i = i as usize;
-        let start = if i == 0 {
-            0
-        } else {
-            ends.get(i - 1).copied().unwrap_or(0) as usize
-        };
-        start..ends.get(i).copied().unwrap_or(0) as usize
-    }
-
-    pub(crate) fn id(&self, entity: u32) -> &str {
-        self.ids.get(Self::span(&self.id_ends, entity)).unwrap_or("")
-    }
-
-    pub(crate) fn kind(&self, entity: u32) -> &Kind {
-        const MISC: Kind = Kind::Misc;
-        self.entity_kind
-            .get(entity as usize)
-            .and_then(|&k| self.kinds.get(k as usize))
-            .unwrap_or(&MISC)
-    }
-
-    pub(crate) fn name(&self, name: u32) -> &str {
-        self.names.get(Self::span(&self.name_ends, name)).unwrap_or("")
-    }
-
-    /// Heap bytes.
-    pub(crate) fn memory(&self) -> usize {
-        self.ids.capacity()
-            + self.names.capacity()
-            + 4 * (self.id_ends.capacity() + self.name_ends.capacity())
-            + 2 * self.entity_kind.capacity()
-    }
-}
 
 /// One entity a mention may refer to: its id and kind, borrowed from the analyzer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -124,6 +45,9 @@ pub(crate) enum Shared<'a> {
     One,
     All(&'a [u32]),
     Some(Arc<[u32]>),
+    /// The candidates reordered by one sense per document: the entity the document speaks of
+    /// first (allocated; the mention was resolved by context).
+    Resolved(Arc<[u32]>),
 }
 
 impl Shared<'_> {
@@ -131,7 +55,7 @@ impl Shared<'_> {
         match self {
             Shared::One => None,
             Shared::All(l) => Some(l),
-            Shared::Some(l) => Some(l),
+            Shared::Some(l) | Shared::Resolved(l) => Some(l),
         }
     }
 }
@@ -216,7 +140,7 @@ pub struct Mention<'a, 't> {
 /// How a mention matched its name, from the most to the least precise; the order is
 /// meaningful (`m.match_kind() <= MatchKind::Case` keeps exact, elided and case-folded matches).
 ///
-/// Serialised as `"exact"`, `"elision"`, `"case"`, `"accent"`, `"stem"`.
+/// Serialised as `"exact"`, `"elision"`, `"case"`, `"accent"`, `"short-form"`, `"stem"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
@@ -232,19 +156,26 @@ pub enum MatchKind {
     /// The surface differs in accents, ligatures or other folding (and maybe case):
     /// `Union europeenne` for `Union européenne`, `Coeur` for `Cœur`.
     Accent,
+    /// A short form of a full name found earlier in the same document (`Hastings` after
+    /// `Reed Hastings`), when short forms are enabled
+    /// ([`AnalyzerBuilder::short_forms`](crate::AnalyzerBuilder::short_forms)). Less precise
+    /// than a gazetteer name: the word alone is not in the gazetteer.
+    #[serde(rename = "short-form")]
+    ShortForm,
     /// Inflection-tolerant: every word has the same stem as the name's (`messaggi privati` for
     /// `messaggio privato`). The least precise tier.
     Stem,
 }
 
 impl MatchKind {
-    /// The name used in JSON: `exact`, `elision`, `case`, `accent` or `stem`.
+    /// The name used in JSON: `exact`, `elision`, `case`, `accent`, `short-form` or `stem`.
     pub fn as_str(self) -> &'static str {
         match self {
             MatchKind::Exact => "exact",
             MatchKind::Elision => "elision",
             MatchKind::Case => "case",
             MatchKind::Accent => "accent",
+            MatchKind::ShortForm => "short-form",
             MatchKind::Stem => "stem",
         }
     }
@@ -258,7 +189,7 @@ impl std::fmt::Display for MatchKind {
 
 impl std::str::FromStr for MatchKind {
     type Err = crate::error::Error;
-    /// Parses the JSON name: `exact`, `elision`, `case`, `accent` or `stem`.
+    /// Parses the JSON name: `exact`, `elision`, `case`, `accent`, `short-form` or `stem`.
     ///
     /// ```
     /// use nomina::MatchKind;
@@ -273,13 +204,14 @@ impl std::str::FromStr for MatchKind {
             MatchKind::Elision,
             MatchKind::Case,
             MatchKind::Accent,
+            MatchKind::ShortForm,
             MatchKind::Stem,
         ]
         .into_iter()
         .find(|k| k.as_str() == s.trim())
         .ok_or_else(|| {
             crate::error::Error::Option(format!(
-                "unknown match kind `{s}` (expected exact, elision, case, accent or stem)"
+                "unknown match kind `{s}` (expected exact, elision, case, accent, short-form or stem)"
             ))
         })
     }
@@ -296,7 +228,9 @@ impl<'a, 't> Mention<'a, 't> {
         self.catalog.kind(self.first)
     }
 
-    /// Every entity this mention may refer to, in gazetteer order (never empty).
+    /// Every entity this mention may refer to (never empty): in gazetteer order, or, when the
+    /// mention was [resolved by context](Mention::resolved_by_context), the entity the
+    /// document speaks of first and the others in gazetteer order.
     ///
     /// ```
     /// use nomina::{Analyzer, Gazetteer, Kind};
@@ -379,9 +313,25 @@ impl<'a, 't> Mention<'a, 't> {
         self.sentence
     }
 
-    /// How the mention matched its name (exact, elision, case, accent, stem).
+    /// How the mention matched its name (exact, elision, case, accent, short form, stem).
     pub fn match_kind(&self) -> MatchKind {
         self.how
+    }
+
+    /// True if the mention's name is shared by several entities and one sense per document
+    /// chose among them: one candidate (and only one) is also named unambiguously in the
+    /// document, or is `related` to an entity that is, and it was moved first. See
+    /// [`AnalyzerBuilder::context_resolution`](crate::AnalyzerBuilder::context_resolution).
+    pub fn resolved_by_context(&self) -> bool {
+        matches!(self.all, Shared::Resolved(_))
+    }
+
+    /// The candidate entities' indices, first candidate first.
+    pub(crate) fn entities(&self) -> &[u32] {
+        match self.all.get() {
+            Some(all) => all,
+            None => std::slice::from_ref(&self.first),
+        }
     }
 
     /// The owned, deserialisable form (byte offsets); the same as `MentionRecord::from(self)`.
@@ -407,6 +357,7 @@ impl From<&Mention<'_, '_>> for MentionRecord {
             name: m.name().to_string(),
             sentence: m.sentence,
             how: m.how,
+            resolved_by_context: m.resolved_by_context(),
         }
     }
 }
@@ -424,6 +375,7 @@ impl PartialEq for Mention<'_, '_> {
             && self.text() == other.text()
             && self.sentence == other.sentence
             && self.how == other.how
+            && self.resolved_by_context() == other.resolved_by_context()
             && self.name() == other.name()
             && self.candidates().eq(other.candidates())
     }
@@ -445,6 +397,7 @@ impl std::fmt::Debug for Mention<'_, '_> {
             .field("name", &self.name())
             .field("sentence", &self.sentence)
             .field("match", &self.how)
+            .field("resolved_by_context", &self.resolved_by_context())
             .finish()
     }
 }
@@ -462,6 +415,12 @@ struct MentionView<'a> {
     sentence: usize,
     #[serde(rename = "match")]
     how: MatchKind,
+    #[serde(skip_serializing_if = "is_false")]
+    resolved_by_context: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Serialize for Mention<'_, '_> {
@@ -476,6 +435,7 @@ impl Serialize for Mention<'_, '_> {
             name: self.name(),
             sentence: self.sentence,
             how: self.how,
+            resolved_by_context: self.resolved_by_context(),
         }
         .serialize(s)
     }
@@ -486,7 +446,8 @@ impl Serialize for Mention<'_, '_> {
 pub struct MentionRecord {
     /// The id of the first candidate.
     pub id: String,
-    /// Every candidate entity id, in gazetteer order.
+    /// Every candidate entity id, in gazetteer order (the chosen one first when resolved by
+    /// context).
     pub candidates: Vec<String>,
     /// The kind of the first candidate.
     pub kind: Kind,
@@ -503,4 +464,9 @@ pub struct MentionRecord {
     /// How the mention matched its name.
     #[serde(rename = "match")]
     pub how: MatchKind,
+    /// True if one sense per document chose the first candidate
+    /// ([`Mention::resolved_by_context`]). In JSON `"resolved_by_context":true`, written only
+    /// when true (absent reads as false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub resolved_by_context: bool,
 }

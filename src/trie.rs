@@ -90,6 +90,39 @@ pub(crate) fn word_hash(fb: &[u8], start: usize, end: usize) -> u64 {
     h ^ (h >> 29)
 }
 
+/// [`word_end`] and [`word_hash`] of the word that starts at `fb[i]` in one load when it is
+/// ASCII and shorter than eight bytes (most words): the bytes read to find its end are the
+/// bytes it is hashed from.
+#[inline(always)]
+pub(crate) fn word_end_hash(fb: &[u8], i: usize) -> (usize, u64) {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    if let Some(x) = fb.get(i..).and_then(crate::swar::load) {
+        let stop = !word_lanes(x) & crate::swar::HI;
+        let len = (stop.trailing_zeros() / 8) as usize;
+        if stop != 0 {
+            if len > 0 && fb.get(i + len).is_none_or(|&b| b < 0x80) {
+                let head = x & ((1u64 << (8 * len)) - 1);
+                let h = (head ^ (len as u64).rotate_right(8)).wrapping_mul(K);
+                return (i + len, h ^ (h >> 29));
+            }
+        } else if let Some(y) = fb.get(i + 8..).and_then(crate::swar::load) {
+            // Eight to fifteen bytes: the next eight bytes hold the rest and the end.
+            let stop = !word_lanes(y) & crate::swar::HI;
+            let rest = (stop.trailing_zeros() / 8) as usize;
+            if stop != 0 && fb.get(i + 8 + rest).is_none_or(|&b| b < 0x80) {
+                let len = 8 + rest;
+                let mut h = (x ^ (len as u64).rotate_right(8)).wrapping_mul(K);
+                if rest > 0 {
+                    h = (h.rotate_left(29) ^ (y & ((1u64 << (8 * rest)) - 1))).wrapping_mul(K);
+                }
+                return (i + len, h ^ (h >> 29));
+            }
+        }
+    }
+    let j = word_end(fb, i);
+    (j, word_hash(fb, i, j))
+}
+
 /// Up to eight bytes as a little-endian number.
 #[inline]
 fn load_partial(bytes: &[u8]) -> u64 {
@@ -633,6 +666,23 @@ mod tests {
                     m | u64::from(STOP[v as usize] == 0) << (8 * k + 7)
                 });
                 assert_eq!(word_lanes(u64::from_le_bytes(bytes)), want, "{bytes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_end_hash_is_word_end_then_word_hash() {
+        let text = "le président Macron a dit: «Meta» l’Élysée 東京都 x_1 GAFAM 2024... \u{1}a c'est-à-dire; \
+                    internationale anticonstitutionnellement Abcdefgh abcdefghi ABCDEFGHIJKLMNO abcdefghijklmnop \
+                    abcdefghé abcdefghijklmnoé 12345678 Zuckerberg";
+        let fb = crate::normalize::fold_str(text);
+        let fb = fb.as_bytes();
+        for i in 0..fb.len() {
+            if fb.get(i).is_some_and(|&b| crate::normalize::is_word_byte(b))
+                || char_at(fb, i).is_some_and(|(c, _)| is_word_char(c))
+            {
+                let j = word_end(fb, i);
+                assert_eq!(word_end_hash(fb, i), (j, word_hash(fb, i, j)), "at {i}");
             }
         }
     }

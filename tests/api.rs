@@ -310,12 +310,13 @@ fn analyzer_debug_sums_it_up() {
     let a = Analyzer::builder(&gaz)
         .languages([Lang::French, Lang::Italian])
         .stem_kinds([Kind::Custom("concept".into())])
+        .short_forms([Kind::Person])
         .build()
         .unwrap();
     let d = format!("{a:?}");
     assert_eq!(
         d,
-        "Analyzer { entities: 6, names: 8, patterns: 7, languages: [fr, it], stem_kinds: [concept], stemmed_languages: [], overlaps: none }"
+        "Analyzer { entities: 6, names: 8, patterns: 7, languages: [fr, it], stem_kinds: [concept], stemmed_languages: [], overlaps: none, short_forms: [person], context_resolution: true }"
     );
 }
 
@@ -381,7 +382,7 @@ fn names_that_can_never_match_are_skipped_with_a_warning() {
             (NeverMatches, Some(7))
         ]
     );
-    let ids: Vec<&str> = gaz.entities().iter().map(|e| e.id()).collect();
+    let ids: Vec<&str> = gaz.entities().map(|e| e.id()).collect();
     assert_eq!(ids, ["Q4", "Q5", "Q6"]);
     // The others still match, in French, Italian and English.
     let a = Analyzer::new(&gaz).unwrap();

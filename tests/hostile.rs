@@ -40,13 +40,13 @@ fn gazetteer_files() {
     );
     let g = load(b"Q1\tperson\t  Meta  \t*\t\n").unwrap();
     assert_eq!(
-        g.entities()[0].names()[0].text(),
+        g.entities().next().unwrap().names().next().unwrap().text(),
         "Meta",
         "names are trimmed; `*` and empty flags are fine"
     );
     let g = load(b"Q1\tConcept\tmessages priv\xC3\xA9s\n").unwrap();
     assert_eq!(
-        g.entities()[0].kind(),
+        g.entities().next().unwrap().kind(),
         &Kind::Custom("Concept".into()),
         "unknown kinds are custom kinds"
     );

@@ -8,7 +8,7 @@ mod reference;
 
 use nomina::{Analyzer, Gazetteer, GazetteerBuilder, Kind, Name, Overlaps};
 use proptest::prelude::*;
-use reference::{RefName, RefOverlaps, reference_find, reference_find_with};
+use reference::{RefFull, RefName, RefOverlaps, reference_find, reference_find_with, reference_short_forms};
 
 /// Name material: accents in NFC and NFD, ligatures, apostrophes, hyphens, prefixes of other
 /// names and of words, one-letter names, all caps, digits, elision words.
@@ -251,6 +251,161 @@ proptest! {
     fn any_unicode(text in any::<String>()) {
         let names = vec![RefName { id: "E".into(), name: "A".into(), exact: false }];
         check_invariants(&build(&names), &text)?;
+    }
+}
+
+/// Persons' names for short forms: shared surnames, particles, an apostrophe in a surname,
+/// single-word names, punctuation around the last word, accents.
+const PEOPLE: &[&str] = &[
+    "Reed Hastings",
+    "Max Hastings",
+    "Hastings",
+    "Marine Le Pen",
+    "Le Pen",
+    "Massimo D’Alema",
+    "Elon Musk",
+    "Musk",
+    "Mark Elliot Zuckerberg",
+    "Jean-Paul Sartre",
+    "Côte d'Ivoire",
+    "Banca d’Italia S.p.A.",
+    "Union européenne",
+    "Foo «Bar»",
+    "Émile Zola",
+    "Andy Stone",
+    "andy stone",
+];
+
+const PEOPLE_WORDS: &[&str] = &[
+    "Hastings",
+    "HASTINGS",
+    "hastings",
+    "Hastingsx",
+    "Le",
+    "le",
+    "Pen",
+    "D",
+    "d",
+    "Alema",
+    "Musk",
+    "Zuckerberg",
+    "Sartre",
+    "Ivoire",
+    "S.p.A",
+    "Bar",
+    "Zola",
+    "ZOLA",
+    "Stone",
+    "stone",
+    "Elliot",
+    "O",
+    "dell",
+    "l",
+    "www.Stone.com",
+    "a@Stone.it",
+    "#Stone",
+];
+
+/// A gazetteer of persons and a text made mostly of its names, their words and spaces.
+fn people_and_text() -> impl Strategy<Value = (Vec<RefName>, String)> {
+    people().prop_flat_map(|names| {
+        let full: Vec<String> = names.iter().map(|n| n.name.clone()).collect();
+        let mut words: Vec<String> = PEOPLE_WORDS.iter().map(|w| w.to_string()).collect();
+        words.extend(
+            full.iter()
+                .flat_map(|n| n.split_whitespace().map(str::to_string).collect::<Vec<_>>()),
+        );
+        let fragment = prop_oneof![
+            2 => (0..full.len(), 0..5u8).prop_map(move |(i, how)| match how {
+                0 => full[i].to_uppercase(),
+                1 => strip_accents(&full[i]),
+                _ => full[i].clone(),
+            }),
+            3 => (0..words.len()).prop_map(move |i| words[i].clone()),
+            4 => Just(" ".to_string()),
+            3 => (0..SEPARATORS.len()).prop_map(|i| SEPARATORS[i].to_string()),
+        ];
+        (
+            Just(names),
+            prop::collection::vec(fragment, 0..40).prop_map(|v| v.concat()),
+        )
+    })
+}
+
+fn people() -> impl Strategy<Value = Vec<RefName>> {
+    prop::collection::vec((0..PEOPLE.len(), 0..5usize, any::<bool>()), 1..8).prop_map(|v| {
+        v.into_iter()
+            .map(|(i, id, exact)| RefName {
+                id: format!("P{id}"),
+                name: PEOPLE[i].to_string(),
+                exact: exact && i % 4 == 0,
+            })
+            .collect()
+    })
+}
+
+fn build_people(names: &[RefName], short_forms: bool) -> Analyzer {
+    let mut b = GazetteerBuilder::new();
+    for n in names {
+        b.add(&n.id, Kind::Person, Name::new(&n.name).exact(n.exact))
+            .expect("generated names are valid");
+    }
+    let kinds = if short_forms {
+        vec![Kind::Person]
+    } else {
+        Vec::new()
+    };
+    Analyzer::builder(&b.build())
+        .short_forms(kinds)
+        .context_resolution(false)
+        .build()
+        .expect("analyzer")
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// With short forms on, the analysis is the one without them plus the reference's short
+    /// forms (naive: every position of every sentence against every short form found so far).
+    #[test]
+    fn short_forms_agree_with_reference((names, text) in people_and_text()) {
+        let base = build_people(&names, false);
+        let with = build_people(&names, true);
+        let analysis = base.analyze(&text);
+        let sentences: Vec<(usize, usize)> = analysis.sentences().iter().map(|s| (s.start(), s.end())).collect();
+        let fulls: Vec<RefFull> = analysis
+            .mentions()
+            .iter()
+            .map(|m| RefFull {
+                ids: m.candidates().map(|c| c.id().to_string()).collect(),
+                name: m.name().to_string(),
+                start: m.start(),
+                end: m.end(),
+            })
+            .collect();
+        type Row = (Vec<String>, usize, usize, bool);
+        let mut slow: Vec<Row> = fulls.iter().map(|m| (m.ids.clone(), m.start, m.end, false)).collect();
+        slow.extend(
+            reference_short_forms(&names, &text, &sentences, &fulls)
+                .into_iter()
+                .map(|m| (m.ids, m.start, m.end, true)),
+        );
+        slow.sort_by_key(|r| (r.1, std::cmp::Reverse(r.2)));
+        let fast: Vec<Row> = with
+            .analyze(&text)
+            .mentions()
+            .iter()
+            .map(|m| {
+                (
+                    m.candidates().map(|c| c.id().to_string()).collect(),
+                    m.start(),
+                    m.end(),
+                    m.match_kind() == nomina::MatchKind::ShortForm,
+                )
+            })
+            .collect();
+        prop_assert_eq!(fast, slow, "text {:?}", text);
+        check_invariants(&with, &text)?;
     }
 }
 

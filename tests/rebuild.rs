@@ -100,7 +100,7 @@ fn cost_of_changing_1000_names_at_100k() {
     // Remove the entities of 500 names, add 500 new names.
     let mut dropped = std::collections::HashSet::new();
     let mut names = 0;
-    for e in gaz.entities().iter().step_by(97) {
+    for e in gaz.entities().step_by(97) {
         if names >= 500 {
             break;
         }

@@ -277,8 +277,18 @@ fn leftmost_longest() {
 
 #[test]
 fn shared_names_carry_every_candidate() {
-    let a = analyzer();
+    let gaz = Gazetteer::from_tsv_str(GAZ).expect("test gazetteer");
+    let a = Analyzer::builder(&gaz)
+        .context_resolution(false)
+        .build()
+        .expect("analyzer");
     let text = "Amazon et l’Amazonie.";
+    // One sense per document (on by default) puts the river first: the document names it
+    // unambiguously (`Amazonie`).
+    let default = analyzer();
+    let resolved = default.analyze(text).mentions()[0].clone();
+    assert_eq!((resolved.id(), resolved.resolved_by_context()), ("Q3783", true));
+    assert_eq!(resolved.candidates().count(), 2);
     let analysis = a.analyze(text);
     let m = &analysis.mentions()[0];
     let ids: Vec<&str> = m.candidates().map(|c| c.id()).collect();

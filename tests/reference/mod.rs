@@ -331,3 +331,142 @@ fn span(
     let e = chars.get(last + 1).map_or(text.len(), |&(b, _)| b);
     (s, e)
 }
+
+// ---- Short forms --------------------------------------------------------------------------
+
+/// A mention the reference short forms start from: candidate ids, the gazetteer name that
+/// matched, its original byte span.
+#[derive(Debug, Clone)]
+pub struct RefFull {
+    pub ids: Vec<String>,
+    pub name: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+const PARTICLES: &[&str] = &[
+    "de", "di", "da", "du", "des", "del", "della", "dei", "degli", "dal", "dalla", "van", "von", "der",
+    "den", "ten", "ter", "le", "la", "lo", "dos", "das", "do", "zu",
+];
+
+/// The first character of each run of letters and digits.
+fn initials(s: &str) -> Vec<char> {
+    let mut out = Vec::new();
+    let mut prev = false;
+    for c in s.chars() {
+        let w = c.is_alphanumeric();
+        if w && !prev {
+            out.push(c);
+        }
+        prev = w;
+    }
+    out
+}
+
+/// A person's short form: the last word with the particles before it (never the first word),
+/// without punctuation around it, when its head has a capital and it has two word characters.
+pub fn reference_short_part(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let mut k = words.len() - 1;
+    while k > 1 && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(words[k - 1])) {
+        k -= 1;
+    }
+    if !initials(words[words.len() - 1]).iter().any(|c| c.is_uppercase()) {
+        return None;
+    }
+    let part = words[k..].join(" ");
+    let part = part.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    (part.chars().filter(|&c| is_word(c)).count() >= 2).then_some(part)
+}
+
+/// Naive short forms of persons (every name of `names` is a person's): for every sentence, every
+/// folded position, every short form of a full name found before it, with the contract's
+/// checks; gazetteer mentions (`fulls`) win; leftmost, then longest.
+pub fn reference_short_forms(
+    names: &[RefName],
+    text: &str,
+    sentences: &[(usize, usize)],
+    fulls: &[RefFull],
+) -> Vec<RefMention> {
+    let mut order: Vec<&str> = Vec::new();
+    for n in names {
+        if !order.contains(&n.id.as_str()) {
+            order.push(&n.id);
+        }
+    }
+    // (id, folded key, part as written, exact, since)
+    let mut forms: Vec<(String, Vec<char>, String, bool, usize)> = Vec::new();
+    for m in fulls {
+        for id in &m.ids {
+            for n in names
+                .iter()
+                .filter(|n| &n.id == id && fold_name(&n.name) == fold_name(&m.name))
+            {
+                if let Some(part) = reference_short_part(&n.name) {
+                    forms.push((id.clone(), fold_name(&part), part, n.exact, m.end));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for &(s0, e0) in sentences {
+        let sub = &text[s0..e0];
+        let chars: Vec<(usize, char)> = sub.char_indices().collect();
+        let folded = fold_text(&chars);
+        let f: Vec<char> = folded.iter().map(|&(c, _)| c).collect();
+        let mut keys: Vec<&Vec<char>> = forms.iter().map(|x| &x.1).collect();
+        keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
+        keys.dedup();
+        let mut p = 0;
+        while p < f.len() {
+            let mut next = p + 1;
+            for key in &keys {
+                let end = p + key.len();
+                if end > f.len() || f[p..end] != key[..] {
+                    continue;
+                }
+                if !left_ok(&f, p, key) || !right_ok(&f, end, key) || in_url(&f, p, end) {
+                    continue;
+                }
+                let (s, e) = span(&chars, &folded, sub, p, end);
+                let (s, e) = (s + s0, e + s0);
+                if fulls.iter().any(|m| m.start < e && m.end > s) {
+                    continue;
+                }
+                let surface = &text[s..e];
+                let passes = |x: &(String, Vec<char>, String, bool, usize)| {
+                    let caps = {
+                        let (pi, si) = (initials(&x.2), initials(surface));
+                        pi.iter()
+                            .zip(&si)
+                            .all(|(a, b)| !a.is_uppercase() || b.is_uppercase())
+                            && si
+                                .get(pi.len().min(si.len()).wrapping_sub(1))
+                                .is_some_and(|c| c.is_uppercase())
+                    };
+                    &x.1 == *key && x.4 <= s && caps && (!x.3 || exact_form(surface) == exact_form(&x.2))
+                };
+                let ids: Vec<String> = order
+                    .iter()
+                    .filter(|id| forms.iter().any(|x| x.0 == **id && passes(x)))
+                    .map(|id| id.to_string())
+                    .collect();
+                if ids.is_empty() {
+                    continue;
+                }
+                out.push(RefMention {
+                    ids,
+                    start: s,
+                    end: e,
+                });
+                next = end;
+                break;
+            }
+            p = next;
+        }
+    }
+    out
+}

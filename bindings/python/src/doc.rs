@@ -29,6 +29,8 @@ pub(crate) struct MentionData {
     pub end: usize,
     pub sentence: usize,
     pub how: MatchKind,
+    /// One sense per document chose the first candidate.
+    pub resolved_by_context: bool,
     /// Index range into [`DocData::candidates`].
     pub candidates: Range<usize>,
 }
@@ -123,6 +125,7 @@ fn push_mention(doc: &mut DocData, cursor: &mut CharOffsets<'_>, m: &nomina::Men
         end,
         sentence: m.sentence(),
         how: m.match_kind(),
+        resolved_by_context: m.resolved_by_context(),
         candidates,
     });
 }
@@ -182,6 +185,7 @@ impl Serialize for Mentions<'_> {
                 name: d.str(&m.name),
                 sentence: m.sentence,
                 how: m.how.as_str(),
+                resolved_by_context: m.resolved_by_context,
             })?;
         }
         seq.end()
@@ -201,4 +205,10 @@ struct MentionJson<'a> {
     sentence: usize,
     #[serde(rename = "match")]
     how: &'static str,
+    #[serde(skip_serializing_if = "is_false")]
+    resolved_by_context: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }

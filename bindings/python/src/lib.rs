@@ -225,6 +225,8 @@ struct PyAnalyzer {
     languages: Option<Vec<String>>,
     stem_kinds: Option<Vec<String>>,
     overlaps: Option<String>,
+    short_forms: Option<Vec<String>>,
+    context_resolution: bool,
 }
 
 fn parse_languages(codes: &[String]) -> PyResult<Vec<Lang>> {
@@ -243,8 +245,14 @@ fn build(
     languages: Option<&[String]>,
     stem_kinds: Option<&[String]>,
     overlaps: Option<&str>,
+    short_forms: Option<&[String]>,
+    context_resolution: bool,
 ) -> PyResult<nomina::Analyzer> {
     let mut builder = nomina::Analyzer::builder(gazetteer);
+    if let Some(kinds) = short_forms {
+        builder.short_forms(kinds.iter().map(|k| Kind::parse(k)).collect::<Vec<_>>());
+    }
+    builder.context_resolution(context_resolution);
     if let Some(mode) = overlaps {
         let mode: nomina::Overlaps = mode.trim().parse().map_err(|_| {
             PyValueError::new_err(format!(
@@ -379,13 +387,16 @@ fn collect_strings<'py>(
 impl PyAnalyzer {
     /// Compiles a gazetteer (a `Gazetteer`, or the path of a TSV or JSON Lines file).
     #[new]
-    #[pyo3(signature = (gazetteer, languages=None, stem_kinds=None, overlaps=None))]
+    #[pyo3(signature = (gazetteer, languages=None, stem_kinds=None, overlaps=None, short_forms=None, context_resolution=true))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         gazetteer: &Bound<'_, PyAny>,
         languages: Option<Vec<String>>,
         stem_kinds: Option<Vec<String>>,
         overlaps: Option<String>,
+        short_forms: Option<Vec<String>>,
+        context_resolution: bool,
     ) -> PyResult<Self> {
         if let Ok(g) = gazetteer.cast::<PyGazetteer>() {
             let g = g.get();
@@ -395,6 +406,8 @@ impl PyAnalyzer {
                 languages.as_deref(),
                 stem_kinds.as_deref(),
                 overlaps.as_deref(),
+                short_forms.as_deref(),
+                context_resolution,
             )?;
             return Ok(PyAnalyzer {
                 inner,
@@ -402,17 +415,28 @@ impl PyAnalyzer {
                 languages,
                 stem_kinds,
                 overlaps,
+                short_forms,
+                context_resolution,
             });
         }
         let path: PathBuf = gazetteer.extract().map_err(|_| {
             PyTypeError::new_err("gazetteer must be a nomina.Gazetteer or the path of a gazetteer file")
         })?;
-        Self::from_file(py, path, languages, stem_kinds, overlaps)
+        Self::from_file(
+            py,
+            path,
+            languages,
+            stem_kinds,
+            overlaps,
+            short_forms,
+            context_resolution,
+        )
     }
 
     /// Loads a gazetteer file and compiles it.
     #[classmethod]
-    #[pyo3(signature = (path, languages=None, stem_kinds=None, overlaps=None))]
+    #[pyo3(signature = (path, languages=None, stem_kinds=None, overlaps=None, short_forms=None, context_resolution=true))]
+    #[allow(clippy::too_many_arguments)]
     fn from_path(
         _cls: &Bound<'_, PyType>,
         py: Python<'_>,
@@ -420,13 +444,24 @@ impl PyAnalyzer {
         languages: Option<Vec<String>>,
         stem_kinds: Option<Vec<String>>,
         overlaps: Option<String>,
+        short_forms: Option<Vec<String>>,
+        context_resolution: bool,
     ) -> PyResult<Self> {
-        Self::from_file(py, path, languages, stem_kinds, overlaps)
+        Self::from_file(
+            py,
+            path,
+            languages,
+            stem_kinds,
+            overlaps,
+            short_forms,
+            context_resolution,
+        )
     }
 
     /// Rebuilds a pickled analyzer.
     #[classmethod]
-    #[pyo3(signature = (path, jsonl, languages, stem_kinds, overlaps=None))]
+    #[pyo3(signature = (path, jsonl, languages, stem_kinds, overlaps=None, short_forms=None, context_resolution=true))]
+    #[allow(clippy::too_many_arguments)]
     fn _restore(
         _cls: &Bound<'_, PyType>,
         py: Python<'_>,
@@ -435,9 +470,19 @@ impl PyAnalyzer {
         languages: Option<Vec<String>>,
         stem_kinds: Option<Vec<String>>,
         overlaps: Option<String>,
+        short_forms: Option<Vec<String>>,
+        context_resolution: bool,
     ) -> PyResult<Self> {
         match (path, jsonl) {
-            (Some(p), _) => Self::from_file(py, p, languages, stem_kinds, overlaps),
+            (Some(p), _) => Self::from_file(
+                py,
+                p,
+                languages,
+                stem_kinds,
+                overlaps,
+                short_forms,
+                context_resolution,
+            ),
             (None, Some(j)) => {
                 let gaz = py
                     .detach(|| Gazetteer::from_jsonl_str(&j))
@@ -448,6 +493,8 @@ impl PyAnalyzer {
                     languages.as_deref(),
                     stem_kinds.as_deref(),
                     overlaps.as_deref(),
+                    short_forms.as_deref(),
+                    context_resolution,
                 )?;
                 Ok(PyAnalyzer {
                     inner,
@@ -455,6 +502,8 @@ impl PyAnalyzer {
                     languages,
                     stem_kinds,
                     overlaps,
+                    short_forms,
+                    context_resolution,
                 })
             }
             (None, None) => Err(PyValueError::new_err("nothing to rebuild the analyzer from")),
@@ -473,6 +522,8 @@ impl PyAnalyzer {
             Option<Vec<String>>,
             Option<Vec<String>>,
             Option<String>,
+            Option<Vec<String>>,
+            bool,
         ),
     )> {
         let py = slf.py();
@@ -489,6 +540,8 @@ impl PyAnalyzer {
                 me.languages.clone(),
                 me.stem_kinds.clone(),
                 me.overlaps.clone(),
+                me.short_forms.clone(),
+                me.context_resolution,
             ),
         ))
     }
@@ -503,6 +556,22 @@ impl PyAnalyzer {
     #[getter]
     fn overlaps(&self) -> String {
         self.inner.overlaps().to_string()
+    }
+
+    /// The kinds whose entities have short forms (empty: short forms are off).
+    #[getter]
+    fn short_forms(&self) -> Vec<String> {
+        self.inner
+            .short_form_kinds()
+            .iter()
+            .map(|k| k.as_str().to_string())
+            .collect()
+    }
+
+    /// True if one sense per document reorders the candidates of shared names (the default).
+    #[getter]
+    fn context_resolution(&self) -> bool {
+        self.inner.context_resolution()
     }
 
     /// The number of gazetteer names compiled.
@@ -644,12 +713,15 @@ impl PyAnalyzer {
 }
 
 impl PyAnalyzer {
+    #[allow(clippy::too_many_arguments)]
     fn from_file(
         py: Python<'_>,
         path: PathBuf,
         languages: Option<Vec<String>>,
         stem_kinds: Option<Vec<String>>,
         overlaps: Option<String>,
+        short_forms: Option<Vec<String>>,
+        context_resolution: bool,
     ) -> PyResult<Self> {
         let path = std::path::absolute(&path).unwrap_or(path);
         let gaz = load_path(py, &path)?;
@@ -659,6 +731,8 @@ impl PyAnalyzer {
             languages.as_deref(),
             stem_kinds.as_deref(),
             overlaps.as_deref(),
+            short_forms.as_deref(),
+            context_resolution,
         )?;
         drop(gaz);
         Ok(PyAnalyzer {
@@ -667,6 +741,8 @@ impl PyAnalyzer {
             languages,
             stem_kinds,
             overlaps,
+            short_forms,
+            context_resolution,
         })
     }
 }
@@ -998,15 +1074,21 @@ impl PyMention {
     fn sentence(&self) -> usize {
         self.m().sentence
     }
-    /// How it matched: "exact", "elision", "case", "accent" or "stem".
+    /// How it matched: "exact", "elision", "case", "accent", "short-form" or "stem".
     #[getter(r#match)]
     fn how(&self) -> &'static str {
         self.m().how.as_str()
     }
-    /// Every candidate entity id, in gazetteer order (the first is `id`).
+    /// Every candidate entity id, in gazetteer order (the first is `id`), or the one the
+    /// document names first when `resolved_by_context`.
     #[getter]
     fn candidates(&self) -> Vec<&str> {
         self.doc.candidate_ids(self.m()).collect()
+    }
+    /// True if one sense per document chose the first candidate of a shared name.
+    #[getter]
+    fn resolved_by_context(&self) -> bool {
+        self.m().resolved_by_context
     }
 
     /// The annotate example's mention object, offsets in code points.
@@ -1021,6 +1103,9 @@ impl PyMention {
         d.set_item(pyo3::intern!(py, "name"), self.name())?;
         d.set_item(pyo3::intern!(py, "sentence"), self.sentence())?;
         d.set_item(pyo3::intern!(py, "match"), self.how())?;
+        if self.resolved_by_context() {
+            d.set_item(pyo3::intern!(py, "resolved_by_context"), true)?;
+        }
         Ok(d)
     }
 
@@ -1028,7 +1113,8 @@ impl PyMention {
         other.cast::<PyMention>().is_ok_and(|o| {
             let o = o.get();
             let (a, b) = (self.m(), o.m());
-            (a.start, a.end, a.sentence, a.how) == (b.start, b.end, b.sentence, b.how)
+            (a.start, a.end, a.sentence, a.how, a.resolved_by_context)
+                == (b.start, b.end, b.sentence, b.how, b.resolved_by_context)
                 && self.id() == o.id()
                 && self.kind() == o.kind()
                 && self.name() == o.name()

@@ -6,7 +6,7 @@ from typing import Iterable, Literal, Sequence, final
 
 __version__: str
 
-MatchKind = Literal["exact", "elision", "case", "accent", "stem"]
+MatchKind = Literal["exact", "elision", "case", "accent", "short-form", "stem"]
 
 class GazetteerError(ValueError):
     """A gazetteer could not be loaded or compiled; `file` and `line` (1-based) name the
@@ -68,6 +68,8 @@ class Mention:
     def match(self) -> MatchKind: ...
     @property
     def candidates(self) -> list[str]: ...
+    @property
+    def resolved_by_context(self) -> bool: ...
     def to_dict(self) -> dict[str, object]: ...
     def __eq__(self, other: object) -> bool: ...
 
@@ -95,6 +97,8 @@ class Analyzer:
         languages: Sequence[str] | None = None,
         stem_kinds: Sequence[str] | None = None,
         overlaps: str | None = None,
+        short_forms: Sequence[str] | None = None,
+        context_resolution: bool = True,
     ) -> None: ...
     @classmethod
     def from_path(
@@ -103,11 +107,17 @@ class Analyzer:
         languages: Sequence[str] | None = None,
         stem_kinds: Sequence[str] | None = None,
         overlaps: str | None = None,
+        short_forms: Sequence[str] | None = None,
+        context_resolution: bool = True,
     ) -> "Analyzer": ...
     @property
     def languages(self) -> list[str]: ...
     @property
     def overlaps(self) -> str: ...
+    @property
+    def short_forms(self) -> list[str]: ...
+    @property
+    def context_resolution(self) -> bool: ...
     @property
     def names_len(self) -> int: ...
     def analyze(self, text: str) -> Document: ...
@@ -132,6 +142,8 @@ class Analyzer:
         languages: Sequence[str] | None,
         stem_kinds: Sequence[str] | None,
         overlaps: str | None = None,
+        short_forms: Sequence[str] | None = None,
+        context_resolution: bool = True,
     ) -> "Analyzer": ...
 
 def fold(text: str) -> str:
