@@ -43,7 +43,11 @@
 //!    (Han, Hiragana, Katakana), every character is a word of its own, so `北京` is found in
 //!    `我住在北京。` and next to Latin letters or digits (`中国GDP`); without a dictionary a
 //!    name is also found inside a longer word of those scripts (`東京` in `東京都`). Thai, Lao,
-//!    Khmer and Myanmar need a dictionary to find words: a run of them is one word.
+//!    Khmer and Myanmar need a dictionary to find words: a run of them is one word, so a name in
+//!    them is found only where spaces, punctuation or the text's ends delimit it. Scripts
+//!    written with spaces (Cyrillic, Greek, Armenian, Georgian, Hebrew, Arabic, Devanagari,
+//!    Ethiopic, ...) follow the whole-word rule like Latin: a name with a prefix written against
+//!    it (Arabic `بالقاهرة`, Hebrew `בירושלים`) is not found.
 //! 5. **Handles are not e-mail addresses.** A white-space-delimited token is an e-mail address
 //!    when an `@` in it follows a letter or digit (`mario@meta.com`, `press@Meta`): nothing
 //!    matches inside it. An `@` after anything else (white space, an opening bracket or quote,
@@ -195,14 +199,17 @@
 //! allowlist, French, Italian and English by default ([`DEFAULT_LANGUAGES`]); any language of
 //! [`Lang::all`] can be allowed with [`AnalyzerBuilder::languages`]. A short text (a headline, a
 //! pair of words, one word) is decided by the words it holds, when one of French, Italian and
-//! English is clearly ahead: function words, a list of frequent words, then word endings and
-//! letters; the trigram model only breaks ties there.
+//! English is clearly ahead: function words, lists of frequent words (about 1,300 a language,
+//! written for nomina), English contractions (`it's`), then word endings and letters; the
+//! trigram model only breaks ties there. Any other language is left to whatlang's model, on a
+//! sample of the text; scripts used by one allowed language alone (Hindi in Devanagari with
+//! `languages([hi, en])`) are told apart whatever the length.
 //!
 //! ```
 //! use nomina::{Analyzer, Gazetteer, Lang};
 //! let analyzer = Analyzer::new(&Gazetteer::from_tsv_str("Q380\torganization\tMeta\n")?)?;
 //! assert_eq!(analyzer.analyze("disoccupazione giovanile").language(), Some(Lang::Italian));
-//! assert_eq!(analyzer.analyze("le tribunal").language(), Some(Lang::French));
+//! assert_eq!(analyzer.analyze("la mairie").language(), Some(Lang::French));
 //! assert_eq!(analyzer.analyze("yesterday evening").language(), Some(Lang::English));
 //! # Ok::<(), nomina::Error>(())
 //! ```
@@ -227,7 +234,14 @@
 //!
 //! # Features
 //!
-//! nomina has no optional cargo features: the pipeline is always complete. Its dependencies are
+//! The pipeline is always complete without optional features. One is offered: `lingua` (off by
+//! default) sends the short texts (headlines, word pairs, single words) whose French, Italian
+//! or English words leave a tie to the lingua crate instead of whatlang's trigram guess, when
+//! every allowed language is one of French, Italian and English (two or more): word pairs of
+//! the Universal Dependencies test sets 0.935 → 0.958 correct, single words 0.823 → 0.872, at
+//! the cost of about 15 MB of binary (its three models), a slower build and, for texts that
+//! reach it, a slower answer (the first such text in a process also loads the models). Nothing
+//! else changes with it. Its dependencies are
 //! aho-corasick (the automaton for names that start or end with punctuation), memchr (line-break search; already a dependency of
 //! aho-corasick), whatlang (languages), rust-stemmers (the stemmed tier), serde and serde_json
 //! (mentions and JSON Lines gazetteers) and thiserror (the error type); none of their types

@@ -17,6 +17,7 @@
 //!   four letters or more (Italian sentences often start in lower case), that is one ending in a
 //!   vowel or one the document also writes without a period (Punkt's idea), never after a
 //!   truncation (`pag.`, `econ.`, `Set.`); an ellipsis does not (`E poi... e poi niente`);
+//!   Georgian letters, lower case for Unicode, count as caseless (Georgian has no capitals);
 //! - French spacing before `!` `?` joins the terminator run (`Et puis... !`);
 //! - no break after an abbreviation of the tables below (`M.`, `Mme`, `Dott.`, `p. ex.`, `art.`,
 //!   `v.`, `ad es.`, months), a single lower-case letter (`l.`, `v.`), an initial (`J. R. R.
@@ -27,7 +28,7 @@
 //!   least four words precede it (not after labels such as `Email:`);
 //! - the terminators of other scripts end a sentence, with their closing quotes and brackets
 //!   and no white space needed after them: `。` `！` `？` `｡`, `।` `॥`, `؟` `۔`, Greek `;`
-//!   (U+037E), `։`, `።`;
+//!   (U+037E), `։`, `።`, Khmer `។`, Myanmar `။`;
 //! - a blank line always ends a sentence; a single line break ends one before a list item, or
 //!   after a line without final punctuation when the next line starts with a capital, a digit or
 //!   a quote (headlines, one-paragraph-per-line files) — except in hard-wrapped text, where a
@@ -86,13 +87,16 @@ pub(crate) fn split_sentences(text: &str, out: &mut Vec<Range<usize>>) {
 
 /// The length of a sentence terminator of another script at `i`: Devanagari danda `।` and
 /// double danda `॥`, Arabic question mark `؟` and Urdu full stop `۔`, Greek question mark `;`
-/// (U+037E), Armenian full stop `։`, Ethiopic full stop `።`, ideographic full stop `。`,
+/// (U+037E), Armenian full stop `։`, Ethiopic full stop `።`, Khmer `។`, Myanmar `။`,
+/// ideographic full stop `。`,
 /// full-width `！` `？` `．` and half-width `｡`.
 #[inline]
 fn other_script_terminator(b: &[u8], i: usize) -> Option<usize> {
     match b.get(i..)? {
         [0xE0, 0xA5, 0xA4 | 0xA5, ..]
         | [0xE1, 0x8D, 0xA2, ..]
+        | [0xE1, 0x9F, 0x94, ..]
+        | [0xE1, 0x81, 0x8B, ..]
         | [0xE3, 0x80, 0x82, ..]
         | [0xEF, 0xBC, 0x81 | 0x9F | 0x8E, ..]
         | [0xEF, 0xBD, 0xA1, ..] => Some(3),
@@ -294,7 +298,7 @@ impl Context<'_> {
         }
         // The next word, after any opening quote or bracket.
         let next = next_word_start(text, q);
-        if next.is_some_and(char::is_lowercase) {
+        if next.is_some_and(starts_in_lower_case) {
             // `?` and `!` end the sentence before a lower-case word unless a closing quote or
             // bracket follows them (`« Vraiment ? » demande-t-il`); a `.` does after a real word
             // (Italian sentences often start in lower case), not after a truncation.
@@ -469,6 +473,13 @@ fn ends_with_ignore_case(b: &[u8], end: usize, suffix: &[u8]) -> bool {
     };
     b.get(s..end).is_some_and(|w| w.eq_ignore_ascii_case(suffix))
         && (s == 0 || b.get(s - 1).is_some_and(|c| !c.is_ascii_alphabetic()))
+}
+
+/// True if `c`, starting a word, is a lower-case letter of a script that writes capitals at
+/// sentence starts. Georgian Mkhedruli letters are lower case for Unicode, but Georgian writes
+/// no capitals: a sentence may start with any of them.
+fn starts_in_lower_case(c: char) -> bool {
+    c.is_lowercase() && !matches!(c, '\u{10D0}'..='\u{10FF}')
 }
 
 /// True if a quotation or a capitalised word starts at `i` (after any opening bracket).

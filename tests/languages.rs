@@ -1,8 +1,10 @@
 //! Languages of short texts (issue 9, item 2): held-out sentences, word pairs and single words
 //! in French, Italian and English, written for this test (news style) and never used to write
 //! the detector's word lists. A text's language is what `analyze` reports for the whole text.
-//! Accuracy on these sets, before the frequent-word lexicon and word shapes / after:
-//! sentences 0.944 / 0.989, word pairs 0.789 / 0.911, single words 0.689 / 0.800.
+//! Accuracy on these sets, before the frequent-word lexicon and word shapes / with a few hundred
+//! words per language / with the longer lists of `src/lexicon/`, the shared list and English
+//! contractions: sentences 0.944 / 0.989 / 0.989, word pairs 0.789 / 0.911 / 0.944, single
+//! words 0.689 / 0.800 / 0.856.
 
 use nomina::{Analyzer, Gazetteer, Lang};
 
@@ -37,7 +39,7 @@ fn sentences() {
             (Lang::English, EN_SENT),
         ],
     );
-    assert!(acc >= 0.97, "sentences: {acc:.3}");
+    assert!(acc >= 0.98, "sentences: {acc:.3}");
 }
 
 #[test]
@@ -50,7 +52,7 @@ fn word_pairs() {
             (Lang::English, EN_PAIR),
         ],
     );
-    assert!(acc >= 0.88, "word_pairs: {acc:.3}");
+    assert!(acc >= 0.93, "word_pairs: {acc:.3}");
 }
 
 #[test]
@@ -63,7 +65,7 @@ fn single_words() {
             (Lang::English, EN_WORD),
         ],
     );
-    assert!(acc >= 0.77, "single_words: {acc:.3}");
+    assert!(acc >= 0.83, "single_words: {acc:.3}");
 }
 
 const FR_SENT: &str = "\
