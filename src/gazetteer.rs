@@ -10,17 +10,27 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 
-/// The longest name accepted, in bytes (UTF-8). Longer names are refused with
-/// [`Error::TooLarge`]: no real entity name is that long, and the limit bounds the automaton.
+/// The longest name accepted, in bytes (UTF-8). Longer names are refused (an
+/// [`Error::TooLarge`] from [`GazetteerBuilder::add`], an [`Error::Parse`] naming the line
+/// from a file): no real entity name is that long, and the limit bounds the automaton.
 pub const MAX_NAME_BYTES: usize = 1024;
 
-/// The most names a gazetteer may hold (16 million). Past it, loading fails with
-/// [`Error::TooLarge`] instead of exhausting memory.
+/// The most names a gazetteer may hold (16 million). Past it, loading fails (as for
+/// [`MAX_NAME_BYTES`]) instead of exhausting memory.
 pub const MAX_NAMES: usize = 16 * 1024 * 1024;
 
-/// The most bytes all names of a gazetteer may add up to (1 GiB). Past it, loading fails with
-/// [`Error::TooLarge`]: the automaton grows with the total, and this bounds it to a few GiB.
+/// The most bytes all names of a gazetteer may add up to (1 GiB). Past it, loading fails (as
+/// for [`MAX_NAME_BYTES`]): the automaton grows with the total, and this bounds it to a few GiB.
 pub const MAX_TOTAL_NAME_BYTES: usize = 1 << 30;
+
+/// The most distinct kinds a gazetteer may hold (65,536: the seven built-in ones and the
+/// custom ones given). Past it, loading fails: an [`Error::Parse`] naming the line from a file,
+/// an [`Error::TooLarge`] from [`GazetteerBuilder::add`].
+pub const MAX_KINDS: usize = 1 << 16;
+
+/// The most distinct language lists (the `langs` of names) a gazetteer may hold (65,536).
+/// Past it, loading fails as for [`MAX_KINDS`].
+pub const MAX_LANGUAGE_LISTS: usize = 1 << 16;
 
 /// The most warnings a gazetteer keeps (and [`Gazetteer::check`] lists): a file with a
 /// million suspicious lines says so without a million messages.
@@ -584,9 +594,53 @@ fn hash_id(id: &str) -> u64 {
     crate::hash::BuildFx.hash_one(id)
 }
 
+fn hash_of<T: std::hash::Hash>(value: &T) -> u64 {
+    use std::hash::BuildHasher;
+    crate::hash::BuildFx.hash_one(value)
+}
+
 fn hash_name(entity: u32, text: &str) -> u64 {
     use std::hash::BuildHasher;
     crate::hash::BuildFx.hash_one((entity, text))
+}
+
+/// Why the builder refused a name, without its location: the caller makes it an
+/// [`Error::Invalid`] or [`Error::TooLarge`] (in code) or an [`Error::Parse`] (from a file).
+#[derive(Debug)]
+enum Refused {
+    /// The name, id or kind is wrong.
+    Invalid(String),
+    /// A documented limit ([`MAX_NAMES`], [`MAX_KINDS`]...) would be passed.
+    TooLarge(String),
+}
+
+impl From<String> for Refused {
+    fn from(message: String) -> Refused {
+        Refused::Invalid(message)
+    }
+}
+
+impl From<&str> for Refused {
+    fn from(message: &str) -> Refused {
+        Refused::Invalid(message.to_string())
+    }
+}
+
+impl Refused {
+    /// The message, for an [`Error::Parse`] that names the source and line.
+    fn message(self) -> String {
+        match self {
+            Refused::Invalid(m) | Refused::TooLarge(m) => m,
+        }
+    }
+
+    /// The error of a name added in code.
+    fn error(self) -> Error {
+        match self {
+            Refused::Invalid(m) => Error::Invalid(m),
+            Refused::TooLarge(m) => Error::TooLarge(m),
+        }
+    }
 }
 
 /// Every entity id and every name in two arenas with their ends, kinds in a small table: the
@@ -645,29 +699,25 @@ impl Catalog {
         self.names.get(span(&self.name_ends, name)).unwrap_or("")
     }
 
-    /// Adds an entity; returns its index.
-    fn push_entity(&mut self, id: &str, kind: &Kind) -> std::result::Result<u32, String> {
-        let k = match self.kinds.iter().rposition(|k| k == kind) {
-            Some(k) => k,
-            None => {
-                self.kinds.push(kind.clone());
-                self.kinds.len() - 1
-            }
-        };
-        let k = u16::try_from(k).map_err(|_| "more than 65,536 kinds".to_string())?;
-        let e = u32::try_from(self.id_ends.len()).map_err(|_| "too many entities".to_string())?;
+    /// Adds an entity of kind `k` (an index into `kinds`); returns its index.
+    fn push_entity(&mut self, id: &str, k: u16) -> std::result::Result<u32, Refused> {
+        let too_large = |what: &str| Refused::TooLarge(what.to_string());
+        let e = u32::try_from(self.id_ends.len()).map_err(|_| too_large("too many entities"))?;
+        let end =
+            u32::try_from(self.ids.len() + id.len()).map_err(|_| too_large("more than 4 GiB of ids"))?;
         self.ids.push_str(id);
-        let end = u32::try_from(self.ids.len()).map_err(|_| "more than 4 GiB of ids".to_string())?;
         self.id_ends.push(end);
         self.entity_kind.push(k);
         Ok(e)
     }
 
     /// Appends a name's text; returns its index.
-    fn push_name(&mut self, text: &str) -> std::result::Result<u32, String> {
-        let n = u32::try_from(self.name_ends.len()).map_err(|_| "too many names".to_string())?;
+    fn push_name(&mut self, text: &str) -> std::result::Result<u32, Refused> {
+        let too_large = |what: &str| Refused::TooLarge(what.to_string());
+        let n = u32::try_from(self.name_ends.len()).map_err(|_| too_large("too many names"))?;
+        let end = u32::try_from(self.names.len() + text.len())
+            .map_err(|_| too_large("more than 4 GiB of names"))?;
         self.names.push_str(text);
-        let end = u32::try_from(self.names.len()).map_err(|_| "more than 4 GiB of names".to_string())?;
         self.name_ends.push(end);
         Ok(n)
     }
@@ -696,12 +746,16 @@ impl Catalog {
 struct Store {
     /// The ids, kinds and names.
     cat: Catalog,
+    /// The kinds by value (indices into `cat.kinds`): interning is O(1), not a scan.
+    kind_table: Table,
     /// The entities by id.
     index: Table,
     /// The options and origin of each name.
     metas: Vec<NameMeta>,
     /// The distinct language sets of the names.
     lang_sets: Vec<LangSet>,
+    /// The language sets by value (indices into `lang_sets`).
+    lang_table: Table,
     /// The labels of the sources read (paths, `<string>`...), for warnings.
     sources: Vec<Arc<str>>,
     /// What loading found suspicious, at most [`MAX_WARNINGS`].
@@ -758,27 +812,61 @@ impl Store {
         self.index.find(hash_id(id), |e| self.id(e) == id)
     }
 
-    /// Adds an entity (its id not there yet); returns its index.
-    fn push_entity(&mut self, id: &str, kind: &Kind) -> std::result::Result<u32, String> {
-        let e = self.cat.push_entity(id, kind)?;
+    /// The index of a kind, added if new; refused past [`MAX_KINDS`].
+    fn kind_index(&mut self, kind: &Kind) -> std::result::Result<u16, Refused> {
+        let hash = hash_of(kind);
+        let kinds = &self.cat.kinds;
+        if let Some(k) = self
+            .kind_table
+            .find(hash, |k| kinds.get(k as usize) == Some(kind))
+        {
+            return Ok(k as u16);
+        }
+        let k = u16::try_from(kinds.len())
+            .ok()
+            .filter(|_| kinds.len() < MAX_KINDS)
+            .ok_or_else(|| {
+                Refused::TooLarge(format!(
+                    "kind `{kind}` would be one more than the limit of {MAX_KINDS} distinct kinds"
+                ))
+            })?;
+        self.cat.kinds.push(kind.clone());
+        self.kind_table.insert(hash, u32::from(k));
+        Ok(k)
+    }
+
+    /// Adds an entity (its id not there yet) of kind `k` (from [`Store::kind_index`]);
+    /// returns its index.
+    fn push_entity(&mut self, id: &str, k: u16) -> std::result::Result<u32, Refused> {
+        let e = self.cat.push_entity(id, k)?;
         self.index.insert(hash_id(id), e);
         Ok(e)
     }
 
-    /// The index of a language set, added if new.
-    fn lang_index(&mut self, set: LangSet) -> std::result::Result<u16, String> {
-        let i = match self.lang_sets.iter().position(|&s| s == set) {
-            Some(i) => i,
-            None => {
-                self.lang_sets.push(set);
-                self.lang_sets.len() - 1
-            }
-        };
-        u16::try_from(i).map_err(|_| "more than 65,536 distinct language lists".to_string())
+    /// The index of a language set, added if new; refused past [`MAX_LANGUAGE_LISTS`].
+    fn lang_index(&mut self, set: LangSet) -> std::result::Result<u16, Refused> {
+        let hash = hash_of(&set);
+        let sets = &self.lang_sets;
+        if let Some(i) = self.lang_table.find(hash, |i| sets.get(i as usize) == Some(&set)) {
+            return Ok(i as u16);
+        }
+        let i = u16::try_from(self.lang_sets.len())
+            .ok()
+            .filter(|_| self.lang_sets.len() < MAX_LANGUAGE_LISTS)
+            .ok_or_else(|| {
+                let langs: Vec<&str> = set.iter().map(Lang::code).collect();
+                Refused::TooLarge(format!(
+                    "language list `{}` would be one more than the limit of {MAX_LANGUAGE_LISTS} distinct language lists",
+                    langs.join(",")
+                ))
+            })?;
+        self.lang_sets.push(set);
+        self.lang_table.insert(hash, u32::from(i));
+        Ok(i)
     }
 
     /// Appends a name's text and options (to whichever entity the caller records).
-    fn push_name(&mut self, text: &str, meta: NameMeta) -> std::result::Result<u32, String> {
+    fn push_name(&mut self, text: &str, meta: NameMeta) -> std::result::Result<u32, Refused> {
         let n = self.cat.push_name(text)?;
         self.metas.push(meta);
         Ok(n)
@@ -811,7 +899,9 @@ impl Store {
                 kinds: self.cat.kinds.clone(),
                 ..Catalog::default()
             },
+            kind_table: self.kind_table.clone(),
             lang_sets: self.lang_sets.clone(),
+            lang_table: self.lang_table.clone(),
             sources: self.sources.clone(),
             warnings: self.warnings.clone(),
             warnings_total: self.warnings_total,
@@ -1424,7 +1514,7 @@ impl GazetteerBuilder {
     pub fn add(&mut self, id: &str, kind: Kind, name: impl Into<Name>) -> Result<&mut Self> {
         let mut name = name.into();
         name.origin = Origin::CODE;
-        self.add_checked(id, kind, name).map_err(Error::Invalid)?;
+        self.add_checked(id, kind, name).map_err(Refused::error)?;
         Ok(self)
     }
 
@@ -1495,25 +1585,25 @@ impl GazetteerBuilder {
     }
 
     /// Validates and adds; the error is a message without location.
-    fn add_checked(&mut self, id: &str, kind: Kind, name: Name) -> std::result::Result<(), String> {
+    fn add_checked(&mut self, id: &str, kind: Kind, name: Name) -> std::result::Result<(), Refused> {
         let id = id.trim();
         if id.is_empty() {
             return Err("empty entity id".into());
         }
         if let Kind::Custom(k) = &kind {
             if k.trim().is_empty() {
-                return Err(format!("empty kind for entity `{id}`"));
+                return Err(format!("empty kind for entity `{id}`").into());
             }
         }
         let text = name.text();
         if text.is_empty() {
-            return Err(format!("empty name for entity `{id}`"));
+            return Err(format!("empty name for entity `{id}`").into());
         }
         if text.len() > MAX_NAME_BYTES {
-            return Err(format!(
+            return Err(Refused::TooLarge(format!(
                 "name of {} bytes for entity `{id}` is longer than the limit of {MAX_NAME_BYTES} bytes",
                 text.len()
-            ));
+            )));
         }
         let word = |c: char| crate::normalize::is_word_char(c);
         if !(text.bytes().any(|b| b.is_ascii_alphanumeric())
@@ -1525,32 +1615,42 @@ impl GazetteerBuilder {
             if name.origin == Origin::CODE {
                 return Err(format!(
                     "name `{text}` for entity `{id}` has no letter or digit: it can never match"
-                ));
+                )
+                .into());
             }
             self.warn(name.origin, WarningKind::NeverMatches, message);
             return Ok(());
         }
         if self.store.names_len() >= MAX_NAMES {
-            return Err(format!("more than {MAX_NAMES} names"));
+            return Err(Refused::TooLarge(format!("more than {MAX_NAMES} names")));
         }
         if self.store.cat.names.len() + text.len() > MAX_TOTAL_NAME_BYTES {
-            return Err(format!("names add up to more than {MAX_TOTAL_NAME_BYTES} bytes"));
+            return Err(Refused::TooLarge(format!(
+                "names add up to more than {MAX_TOTAL_NAME_BYTES} bytes"
+            )));
         }
-        let e = match self.store.find(id) {
-            Some(e) => {
-                let first = self.store.kind(e);
-                if *first != kind {
-                    return Err(format!(
-                        "entity `{id}` has kind `{kind}` but was first given kind `{first}`"
-                    ));
-                }
-                e
+        let found = self.store.find(id);
+        if let Some(e) = found {
+            let first = self.store.kind(e);
+            if *first != kind {
+                return Err(
+                    format!("entity `{id}` has kind `{kind}` but was first given kind `{first}`").into(),
+                );
             }
-            None => self.store.push_entity(id, &kind)?,
+        }
+        // Everything that can be refused before the entity is created: a refused name never
+        // leaves an entity without names behind.
+        let langs = self.store.lang_index(name.langs)?;
+        let e = match found {
+            Some(e) => e,
+            None => {
+                let k = self.store.kind_index(&kind)?;
+                self.store.push_entity(id, k)?
+            }
         };
         let meta = NameMeta {
             origin: name.origin,
-            langs: self.store.lang_index(name.langs)?,
+            langs,
             exact: name.exact,
             stem: name.stem,
         };
@@ -1649,7 +1749,7 @@ impl GazetteerBuilder {
             }
             let (id, kind, mut name) = parse_tsv_line(line)?;
             name.origin = origin;
-            self.add_checked(id, kind, name)
+            self.add_checked(id, kind, name).map_err(Refused::message)
         })?;
         Ok(self)
     }
@@ -1690,7 +1790,8 @@ impl GazetteerBuilder {
             }
             for mut name in entity.names {
                 name.origin = origin;
-                self.add_checked(&entity.id, entity.kind.clone(), name)?;
+                self.add_checked(&entity.id, entity.kind.clone(), name)
+                    .map_err(Refused::message)?;
             }
             if let Some(related) = entity.related {
                 self.relate_checked(&entity.id, related.iter().map(String::as_str))?;

@@ -290,8 +290,8 @@ pub use analyzer::{
 };
 pub use error::{Error, Result};
 pub use gazetteer::{
-    Entities, Entity, Gazetteer, GazetteerBuilder, Kind, MAX_NAME_BYTES, MAX_NAMES, MAX_TOTAL_NAME_BYTES,
-    MAX_WARNINGS, Name, NameRef, Names, Warning, WarningKind,
+    Entities, Entity, Gazetteer, GazetteerBuilder, Kind, MAX_KINDS, MAX_LANGUAGE_LISTS, MAX_NAME_BYTES,
+    MAX_NAMES, MAX_TOTAL_NAME_BYTES, MAX_WARNINGS, Name, NameRef, Names, Warning, WarningKind,
 };
 pub use lang::{Lang, UnknownLang};
 pub use matcher::Overlaps;

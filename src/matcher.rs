@@ -468,6 +468,7 @@ impl Matcher {
         let mut spans: Vec<(u32, u32)> = Vec::with_capacity(gaz.names_len());
         let mut raw: Vec<Entry> = Vec::with_capacity(gaz.names_len());
         let mut lang_sets: Vec<LangSet> = Vec::new();
+        let mut lang_index: HashMap<LangSet, usize, BuildFx> = HashMap::default();
         let mut buf = Vec::new();
         let mut name_index = 0u32;
         for (ei, entity) in gaz.entities().enumerate() {
@@ -484,18 +485,18 @@ impl Matcher {
                 };
                 spans.push((at, len));
                 arena.extend_from_slice(&buf);
+                // By value in a map: a scan of `lang_sets` made many distinct lists quadratic.
                 let set = name.lang_set();
-                let langs = match lang_sets.iter().position(|&l| l == set) {
-                    Some(i) => i,
-                    None => {
-                        lang_sets.push(set);
-                        lang_sets.len() - 1
-                    }
-                };
+                let langs = *lang_index.entry(set).or_insert_with(|| {
+                    lang_sets.push(set);
+                    lang_sets.len() - 1
+                });
                 raw.push(Entry {
                     name: ni,
                     entity: ei as u32,
-                    langs: u16::try_from(langs).unwrap_or(u16::MAX),
+                    // The gazetteer holds at most 65,536 lists: an error here, not a wrong list.
+                    langs: u16::try_from(langs)
+                        .map_err(|_| Error::TooLarge("more than 65,536 distinct language lists".into()))?,
                     exact: name.is_exact() && !stemmed,
                     cap: name
                         .text()
