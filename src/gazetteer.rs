@@ -2200,4 +2200,34 @@ mod tests {
             .to_string();
         assert!(e.starts_with("<string>:1: invalid entity"), "{e}");
     }
+
+    /// The table at and around each growth (half full, then doubled), with good hashes, with
+    /// one hash for every key (one long probe chain that wraps around the end), and with
+    /// hashes that differ only where the fold cancels them out (same slot and tag).
+    #[test]
+    fn table_finds_every_index_across_growth() {
+        let hashes: [fn(u32) -> u64; 3] = [
+            |i| hash_of(&i),
+            |_| 0xDEAD_BEEF_0000_0007,
+            |i| u64::from(i) << 32 | u64::from(i),
+        ];
+        for (h, hash) in hashes.iter().enumerate() {
+            let mut t = Table::default();
+            assert_eq!(t.find(hash(0), |_| true), None);
+            for n in 0..300u32 {
+                t.insert(hash(n), n);
+                assert!(t.len * 2 <= t.slots.len(), "more than half full at {n}");
+                for k in 0..=n {
+                    assert_eq!(t.find(hash(k), |i| i == k), Some(k), "hash {h}, {k} of {n}");
+                }
+                assert_eq!(t.find(hash(n + 1), |i| i == n + 1), None, "hash {h}, {n}");
+            }
+        }
+        // The largest index a name can have, and more: the index is stored plus one.
+        let mut t = Table::default();
+        t.insert(7, u32::MAX - 1);
+        t.insert(7, 0);
+        assert_eq!(t.find(7, |i| i == u32::MAX - 1), Some(u32::MAX - 1));
+        assert_eq!(t.find(7, |i| i == 0), Some(0));
+    }
 }
