@@ -941,12 +941,16 @@ impl Store {
     fn memory(&self) -> usize {
         self.cat.memory()
             + std::mem::size_of::<NameMeta>() * self.metas.capacity()
+            + std::mem::size_of::<LangSet>() * self.lang_sets.capacity()
+            + std::mem::size_of::<Kind>() * self.cat.kinds.capacity()
             + self.index.memory()
             + self
                 .related
                 .iter()
                 .map(|(k, v)| 48 + k.len() + v.iter().map(|r| 24 + r.len()).sum::<usize>())
                 .sum::<usize>()
+            + self.kind_table.memory()
+            + self.lang_table.memory()
     }
 }
 
@@ -1008,6 +1012,18 @@ impl PartialEq for Entity<'_> {
 }
 
 impl Eq for Entity<'_> {}
+
+/// Consistent with `PartialEq`: the id, the kind and the names.
+impl std::hash::Hash for Entity<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id().hash(state);
+        self.kind().hash(state);
+        state.write_usize(self.names().len());
+        for n in self.names() {
+            n.hash(state);
+        }
+    }
+}
 
 impl fmt::Debug for Entity<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -1110,6 +1126,29 @@ impl PartialEq for NameRef<'_> {
 
 impl Eq for NameRef<'_> {}
 
+/// Consistent with `PartialEq`: the text and the options, not where the name was read.
+impl std::hash::Hash for NameRef<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+        self.langs.hash(state);
+        self.exact.hash(state);
+        self.stem.hash(state);
+    }
+}
+
+impl PartialEq<NameRef<'_>> for Name {
+    fn eq(&self, other: &NameRef<'_>) -> bool {
+        other == self
+    }
+}
+
+impl From<NameRef<'_>> for Name {
+    /// As [`NameRef::to_name`].
+    fn from(name: NameRef<'_>) -> Name {
+        name.to_name()
+    }
+}
+
 impl PartialEq<Name> for NameRef<'_> {
     fn eq(&self, other: &Name) -> bool {
         *self.text == *other.text
@@ -1136,7 +1175,20 @@ impl Serialize for NameRef<'_> {
     }
 }
 
-/// The entities of a [`Gazetteer`], in order: see [`Gazetteer::entities`].
+/// The entities of a [`Gazetteer`], in order: see [`Gazetteer::entities`]. A double-ended
+/// iterator of known length; `&Gazetteer` is [`IntoIterator`] over it too.
+///
+/// ```
+/// use nomina::Gazetteer;
+/// let gaz = Gazetteer::from_tsv_str("Q90\tlocation\tParis\nQ84\tlocation\tLondra\tit\n")?;
+/// let mut ids = Vec::new();
+/// for entity in &gaz {
+///     ids.push(entity.id());
+/// }
+/// assert_eq!(ids, ["Q90", "Q84"]);
+/// assert_eq!(gaz.entities().rev().next().unwrap().id(), "Q84");
+/// # Ok::<(), nomina::Error>(())
+/// ```
 #[derive(Clone)]
 pub struct Entities<'g> {
     gaz: &'g Gazetteer,
@@ -1169,6 +1221,14 @@ impl DoubleEndedIterator for Entities<'_> {
 }
 
 impl ExactSizeIterator for Entities<'_> {}
+
+impl<'g> IntoIterator for &'g Gazetteer {
+    type Item = Entity<'g>;
+    type IntoIter = Entities<'g>;
+    fn into_iter(self) -> Entities<'g> {
+        self.entities()
+    }
+}
 impl std::iter::FusedIterator for Entities<'_> {}
 
 impl fmt::Debug for Entities<'_> {
@@ -1179,7 +1239,24 @@ impl fmt::Debug for Entities<'_> {
     }
 }
 
-/// The names of an [`Entity`], in order: see [`Entity::names`].
+/// The names of an [`Entity`], in order: see [`Entity::names`]. A double-ended iterator of
+/// known length, so `len`, `rev`, `last` and `nth` take no walk.
+///
+/// ```
+/// use nomina::{Gazetteer, Name};
+/// let gaz = Gazetteer::from_tsv_str(
+///     "Q220\tlocation\tRoma\nQ220\tlocation\tRome\tfr,en\nQ220\tlocation\tUrbe\tit\n",
+/// )?;
+/// let rome = gaz.get("Q220").unwrap();
+/// assert_eq!(rome.names().len(), 3);
+/// assert_eq!(rome.names().rev().next().unwrap().text(), "Urbe");
+/// // Compared with owned names by text and options; `Name::from` copies one out.
+/// assert_eq!(rome.names().next().unwrap(), Name::new("Roma"));
+/// let owned: Vec<Name> = rome.names().map(Name::from).collect();
+/// assert_eq!(Name::new("Roma"), rome.names().next().unwrap());
+/// assert_eq!(owned.len(), 3);
+/// # Ok::<(), nomina::Error>(())
+/// ```
 #[derive(Clone)]
 pub struct Names<'g> {
     store: &'g Store,

@@ -135,3 +135,26 @@ fn a_name_from_code_then_from_a_file_and_back() -> nomina::Result<()> {
     );
     Ok(())
 }
+
+#[test]
+fn views_hash_and_compare_like_owned_names() -> nomina::Result<()> {
+    use std::collections::HashSet;
+    let a = Gazetteer::from_tsv_str("Q64\tlocation\tBerlino\tit\nQ64\tlocation\tBerlin\n")?;
+    let b = Gazetteer::from_tsv_str("# another file\n\nQ64\tlocation\tBerlino\tit\nQ64\tlocation\tBerlin\n")?;
+    // Same names with the same options, read from other lines: equal, and one in a set.
+    let names: HashSet<_> = a.entities().chain(&b).flat_map(|e| e.names()).collect();
+    assert_eq!(names.len(), 2);
+    let entities: HashSet<_> = a.entities().chain(b.entities()).collect();
+    assert_eq!(entities.len(), 1);
+    let berlino = a.get("Q64").unwrap().names().next().unwrap();
+    assert_eq!(Name::new("Berlino").with_languages([Lang::Italian]), berlino);
+    assert_ne!(Name::new("Berlino"), berlino);
+    assert_ne!(
+        Name::new("Berlino").with_languages([Lang::Italian]).exact(true),
+        berlino
+    );
+    assert_eq!(Name::from(berlino), berlino.to_name());
+    let c = Gazetteer::from_tsv_str("Q64\tlocation\tBerlin\nQ64\tlocation\tBerlino\tit\n")?;
+    assert!(a.get("Q64") != c.get("Q64"), "names in another order");
+    Ok(())
+}
