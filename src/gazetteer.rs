@@ -1748,6 +1748,8 @@ impl GazetteerBuilder {
                 .get(earlier as usize)
                 .map_or(Origin::CODE, |m| m.origin)
             {
+                // Read from a file, the name says where its first copy came from.
+                Origin::CODE if name.origin != Origin::CODE => " (added in code)".to_string(),
                 Origin::CODE => String::new(),
                 o if o.source == name.origin.source => format!(" (line {})", o.line),
                 o => format!(

@@ -84,7 +84,7 @@ fn duplicate_warnings_name_the_first_copy_across_sources() -> nomina::Result<()>
         [
             "extra.tsv:1: duplicate of name `Roma` of `Q220` (capitali.tsv:3); skipped",
             "extra.tsv:2: name `Paris` of `Q90` given again (capitali.tsv:2) with other options; both kept",
-            "extra.tsv:3: duplicate of name `Rome` of `Q220`; skipped",
+            "extra.tsv:3: duplicate of name `Rome` of `Q220` (added in code); skipped",
             "encore.tsv:2: duplicate of name `Paris` of `Q90` (capitali.tsv:2); skipped",
         ]
     );
@@ -122,7 +122,7 @@ fn a_name_from_code_then_from_a_file_and_back() -> nomina::Result<()> {
     assert_eq!(
         got,
         [
-            "ue.tsv:1: duplicate of name `UE` of `Q458`; skipped",
+            "ue.tsv:1: duplicate of name `UE` of `Q458` (added in code); skipped",
             "<code>: duplicate of name `UE` of `Q458`; skipped",
         ]
     );
