@@ -1,5 +1,6 @@
 //! Entities, their kinds and names; the builder and the TSV / JSON Lines loaders.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::BufRead;
 use std::path::Path;
@@ -1634,25 +1635,26 @@ impl GazetteerBuilder {
     /// The gazetteer built so far (a copy: the builder can go on). `Gazetteer::from(builder)`
     /// moves it out instead.
     pub fn build(&self) -> Gazetteer {
-        GazetteerBuilder::finish(self.store.clone(), &self.name_entity, self.scattered)
+        // Borrowed: names added out of entity order are copied once, grouped, not twice.
+        GazetteerBuilder::finish(Cow::Borrowed(&self.store), &self.name_entity, self.scattered)
     }
 
-    /// Groups the names by entity (a counting sort, skipped when they already are).
-    fn finish(store: Store, name_entity: &[u32], scattered: bool) -> Gazetteer {
+    /// Groups the names by entity (a counting sort, skipped when they already are); copies
+    /// a borrowed store once either way.
+    fn finish(store: Cow<'_, Store>, name_entity: &[u32], scattered: bool) -> Gazetteer {
         let entities = store.entities_len();
         let (starts, order) = group_by_key(name_entity, entities, scattered);
         let mut store = if scattered {
             // The names of each entity, in the order added, at `starts[e]..starts[e + 1]`.
             let (order, starts) = (&order, &starts);
-            store
-                .select(0..entities as u32, move |e| {
-                    let from = starts.get(e as usize).copied().unwrap_or(0) as usize;
-                    let to = starts.get(e as usize + 1).copied().unwrap_or(0) as usize;
-                    order.get(from..to).unwrap_or(&[]).iter().copied()
-                })
-                .0
+            let selected = store.select(0..entities as u32, move |e| {
+                let from = starts.get(e as usize).copied().unwrap_or(0) as usize;
+                let to = starts.get(e as usize + 1).copied().unwrap_or(0) as usize;
+                order.get(from..to).unwrap_or(&[]).iter().copied()
+            });
+            selected.0
         } else {
-            store
+            store.into_owned()
         };
         store.shrink();
         Gazetteer {
@@ -2007,7 +2009,7 @@ impl From<GazetteerBuilder> for Gazetteer {
             seen,
         } = b;
         drop(seen);
-        GazetteerBuilder::finish(store, &name_entity, scattered)
+        GazetteerBuilder::finish(Cow::Owned(store), &name_entity, scattered)
     }
 }
 
