@@ -1985,10 +1985,23 @@ impl GazetteerBuilder {
     }
 
     /// Keeps only the entities for which `keep` returns true, in their order. O(entities +
-    /// names).
+    /// names). If `keep` panics, the builder keeps every entity (the panic goes on).
     pub fn retain(&mut self, mut keep: impl FnMut(Entity<'_>) -> bool) -> &mut Self {
         let gaz = Gazetteer::from(std::mem::take(self));
-        let kept: Vec<u32> = gaz.entities().filter(|&e| keep(e)).map(|e| e.index).collect();
+        let kept = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            gaz.entities()
+                .filter(|&e| keep(e))
+                .map(|e| e.index)
+                .collect::<Vec<u32>>()
+        }));
+        let kept = match kept {
+            Ok(kept) => kept,
+            Err(panic) => {
+                // Not left empty: the entities go back, then the panic goes on.
+                *self = GazetteerBuilder::from(gaz);
+                std::panic::resume_unwind(panic);
+            }
+        };
         if kept.len() == gaz.len() {
             *self = GazetteerBuilder::from(gaz);
             return self;

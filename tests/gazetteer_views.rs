@@ -158,3 +158,30 @@ fn views_hash_and_compare_like_owned_names() -> nomina::Result<()> {
     assert!(a.get("Q64") != c.get("Q64"), "names in another order");
     Ok(())
 }
+
+#[test]
+fn a_panic_in_retain_leaves_the_builder_whole() -> nomina::Result<()> {
+    let mut b = Gazetteer::builder();
+    b.add("Q1", Kind::Person, "Sergio Mattarella")?;
+    b.add("Q2", Kind::Person, "Giorgia Meloni")?;
+    b.add("Q1", Kind::Person, "il Presidente della Repubblica")?;
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        b.retain(|e| {
+            assert_ne!(e.id(), "Q2", "a filter that fails half-way");
+            true
+        });
+    }));
+    assert!(caught.is_err());
+    // It used to be left empty: the entities had been moved out before filtering.
+    let gaz = b.build();
+    assert_eq!(
+        listing(&gaz),
+        owned(&[
+            ("Q1", &["Sergio Mattarella", "il Presidente della Repubblica"]),
+            ("Q2", &["Giorgia Meloni"]),
+        ])
+    );
+    b.add("Q2", Kind::Person, "Giorgia Meloni")?;
+    assert_eq!(b.warnings().last().unwrap().kind(), WarningKind::Duplicate);
+    Ok(())
+}
