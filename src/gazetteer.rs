@@ -97,6 +97,34 @@ pub enum WarningKind {
     More,
 }
 
+/// `str::trim`, with a shortcut for the usual field that starts and ends with a printable
+/// ASCII character (nothing to trim).
+#[inline]
+fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&f), Some(&l)) if (0x21..0x80).contains(&f) && (0x21..0x80).contains(&l) => s,
+        _ => s.trim(),
+    }
+}
+
+/// The tab-separated fields of a line (a byte search: a tab is one byte in UTF-8).
+fn tab_fields(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(line);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b'\t') {
+            Some(k) => {
+                rest = r.get(k + 1..);
+                r.get(..k)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// The kind of an entity.
 ///
 /// Serialised as its lower-case name (`"person"`, `"organization"`, ...); any other string is a
@@ -141,19 +169,23 @@ impl Kind {
     /// included) or a custom kind. Never fails; `str::parse` (`FromStr`) also refuses an
     /// empty kind.
     pub fn parse(s: &str) -> Kind {
-        let s = s.trim();
-        let builtin = [
-            ("person", Kind::Person),
-            ("organization", Kind::Organization),
-            ("organisation", Kind::Organization),
-            ("location", Kind::Location),
-            ("product", Kind::Product),
-            ("event", Kind::Event),
-            ("work", Kind::Work),
-            ("misc", Kind::Misc),
-        ];
-        for (name, kind) in builtin {
-            if s.eq_ignore_ascii_case(name) {
+        let s = trim(s);
+        let builtin = |name: &str| match name {
+            "person" => Some(Kind::Person),
+            "organization" | "organisation" => Some(Kind::Organization),
+            "location" => Some(Kind::Location),
+            "product" => Some(Kind::Product),
+            "event" => Some(Kind::Event),
+            "work" => Some(Kind::Work),
+            "misc" => Some(Kind::Misc),
+            _ => None,
+        };
+        // Kinds are written in lower case far more often than not: no copy then.
+        if let Some(kind) = builtin(s) {
+            return kind;
+        }
+        if s.len() <= "organization".len() && s.bytes().any(|b| b.is_ascii_uppercase()) {
+            if let Some(kind) = builtin(&s.to_ascii_lowercase()) {
                 return kind;
             }
         }
@@ -323,7 +355,7 @@ impl Name {
     /// A name that matches in any language, case- and accent-insensitively.
     pub fn new(text: &str) -> Name {
         Name {
-            text: Box::from(text.trim()),
+            text: Box::from(trim(text)),
             langs: LangSet::default(),
             exact: false,
             stem: false,
@@ -441,7 +473,7 @@ impl<'de> Deserialize<'de> for Name {
                     set.insert(lang);
                 }
                 Ok(Name {
-                    text: Box::from(text.trim()),
+                    text: Box::from(trim(&text)),
                     langs: set,
                     exact,
                     stem,
@@ -931,6 +963,40 @@ impl Store {
             starts.push(s.cat.name_ends.len() as u32);
         }
         (s, starts)
+    }
+
+    /// The same entities (and id index), with the names in the order `order` lists them
+    /// (grouped entity by entity, in entity order).
+    fn regroup(&self, order: &[u32]) -> Store {
+        let mut s = Store {
+            cat: Catalog {
+                ids: self.cat.ids.clone(),
+                id_ends: self.cat.id_ends.clone(),
+                entity_kind: self.cat.entity_kind.clone(),
+                kinds: self.cat.kinds.clone(),
+                ..Catalog::default()
+            },
+            kind_table: self.kind_table.clone(),
+            index: self.index.clone(),
+            lang_sets: self.lang_sets.clone(),
+            lang_table: self.lang_table.clone(),
+            sources: self.sources.clone(),
+            warnings: self.warnings.clone(),
+            warnings_total: self.warnings_total,
+            related: self.related.clone(),
+            ..Store::default()
+        };
+        s.cat.name_ends.reserve_exact(self.cat.name_ends.len());
+        s.cat.names.reserve_exact(self.cat.names.len());
+        s.metas.reserve_exact(self.metas.len());
+        for &n in order {
+            s.cat.names.push_str(self.text(n));
+            s.cat.name_ends.push(s.cat.names.len() as u32);
+            if let Some(&m) = self.metas.get(n as usize) {
+                s.metas.push(m);
+            }
+        }
+        s
     }
 
     /// Gives back the room that growing left.
@@ -1645,14 +1711,8 @@ impl GazetteerBuilder {
         let entities = store.entities_len();
         let (starts, order) = group_by_key(name_entity, entities, scattered);
         let mut store = if scattered {
-            // The names of each entity, in the order added, at `starts[e]..starts[e + 1]`.
-            let (order, starts) = (&order, &starts);
-            let selected = store.select(0..entities as u32, move |e| {
-                let from = starts.get(e as usize).copied().unwrap_or(0) as usize;
-                let to = starts.get(e as usize + 1).copied().unwrap_or(0) as usize;
-                order.get(from..to).unwrap_or(&[]).iter().copied()
-            });
-            selected.0
+            // The names of each entity, in the order added, entity after entity.
+            store.regroup(&order)
         } else {
             store.into_owned()
         };
@@ -1665,7 +1725,7 @@ impl GazetteerBuilder {
 
     /// Validates and adds; the error is a message without location.
     fn add_checked(&mut self, id: &str, kind: Kind, name: Name) -> std::result::Result<(), Refused> {
-        let id = id.trim();
+        let id = trim(id);
         if id.is_empty() {
             return Err("empty entity id".into());
         }
@@ -2079,13 +2139,13 @@ fn is_header(line: &str) -> bool {
 
 /// Splits one TSV data line into its parts.
 fn parse_tsv_line(line: &str) -> std::result::Result<(&str, Kind, Name), String> {
-    let mut cols = line.split('\t');
+    let mut cols = tab_fields(line);
     let mut next = || cols.next();
     let parts = [next(), next(), next(), next(), next()];
     let extra = next().is_some();
     let n = parts.iter().filter(|p| p.is_some()).count();
     if n < 3 || extra {
-        let found = if extra { line.split('\t').count() } else { n };
+        let found = if extra { tab_fields(line).count() } else { n };
         return Err(format!(
             "expected 3 to 5 tab-separated columns (id, kind, name[, langs[, flags]]), found {found}"
         ));
@@ -2093,22 +2153,18 @@ fn parse_tsv_line(line: &str) -> std::result::Result<(&str, Kind, Name), String>
     let cols: [&str; 5] = parts.map(|p| p.unwrap_or(""));
     let has_langs = n >= 4;
     let has_flags = n >= 5;
-    let id = cols[0].trim();
+    let id = trim(cols[0]);
     if id.is_empty() {
         return Err("empty id".into());
     }
-    let kind_s = cols[1].trim();
+    let kind_s = trim(cols[1]);
     if kind_s.is_empty() {
         return Err("empty kind".into());
     }
     let mut name = Name::new(cols[2]);
     if let Some(langs) = cols.get(3).filter(|_| has_langs) {
         let mut set = LangSet::default();
-        for code in langs
-            .split(',')
-            .map(str::trim)
-            .filter(|c| !c.is_empty() && *c != "*")
-        {
+        for code in langs.split(',').map(trim).filter(|c| !c.is_empty() && *c != "*") {
             set.insert(Lang::from_code(code).ok_or_else(|| format!("unknown language code `{code}`"))?);
         }
         name.langs = set;
