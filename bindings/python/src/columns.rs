@@ -1,6 +1,7 @@
 //! Arrow-layout columns for a batch of documents: the buffers of `language` (string),
 //! `sentences` (list<struct<start, end, language>>) and `mentions` (list<struct<id, kind, start,
-//! end, text, name, sentence, match, candidates: list<string>>>), built without one Python
+//! end, text, name, sentence, match, candidates: list<string>, resolved_by_context: bool>>),
+//! built without one Python
 //! object per mention. `nomina._arrow` wraps them in pyarrow arrays without copying.
 
 use nomina::Lang;
@@ -33,6 +34,11 @@ impl Bitmap {
     /// The bytes, or `None` when every slot is valid (Arrow then needs no bitmap).
     pub fn into_bytes(self) -> Option<Vec<u8>> {
         (self.nulls > 0).then_some(self.bytes)
+    }
+
+    /// The bits as the values of a boolean column (set: true).
+    pub fn into_values(self) -> Vec<u8> {
+        self.bytes
     }
 }
 
@@ -101,6 +107,8 @@ pub(crate) struct Columns {
     pub m_match: StrCol,
     pub m_candidates: ListCol,
     pub c_id: StrCol,
+    /// `resolved_by_context` of each mention (values, not validity).
+    pub m_resolved: Bitmap,
 }
 
 fn code(l: Option<Lang>) -> Option<&'static str> {
@@ -142,6 +150,7 @@ impl Columns {
             }
             self.m_candidates
                 .push(self.c_id.offsets.len().saturating_sub(1), true)?;
+            self.m_resolved.push(m.resolved_by_context);
         }
         self.mentions.push(self.m_start.len(), true)?;
         Ok(())

@@ -842,6 +842,7 @@ fn export_columns(py: Python<'_>, c: Columns) -> PyResult<Bound<'_, PyDict>> {
     d.set_item("candidates.length", c.c_id.offsets.len().saturating_sub(1))?;
     listcol(&d, "mentions.candidates", c.m_candidates)?;
     strcol(&d, "candidates", c.c_id)?;
+    d.set_item("mentions.resolved_by_context", bytes(&c.m_resolved.into_values()))?;
     Ok(d)
 }
 

@@ -86,7 +86,10 @@ def test_arrow_columns_match_documents(analyzer: nomina.Analyzer) -> None:
         mentions = d["mentions"]
         assert isinstance(mentions, list)
         assert [{**m, "text": text[m["start"] : m["end"]]} for m in row["mentions"]] == [
-            {k: m[k] for k in ("id", "kind", "start", "end", "text", "name", "sentence", "match", "candidates")}
+            {
+                **{k: m[k] for k in ("id", "kind", "start", "end", "text", "name", "sentence", "match", "candidates")},
+                "resolved_by_context": m.get("resolved_by_context", False),
+            }
             for m in mentions
         ]
     # From an Arrow array (a slice, with nulls), and a large_string array.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pickle
 
+import pytest
+
 import nomina
 
 PEOPLE = "Q1\tperson\tReed Hastings\nQ2\tperson\tMax Hastings\nQ3\tperson\tMarco Pietra\nQ8\torganization\tNetflix\n"
@@ -61,3 +63,17 @@ def test_context_resolution() -> None:
     m = off.analyze("Jeff Bezos ha venduto azioni. Amazon ha perso il 2%.").mentions[-1]
     assert (m.candidates, m.resolved_by_context) == (["Q3783", "Q3884"], False)
     assert not pickle.loads(pickle.dumps(off)).context_resolution
+
+
+def test_context_resolution_in_arrow_columns() -> None:
+    pytest.importorskip("pyarrow")
+    an = nomina.Analyzer(nomina.Gazetteer.from_jsonl(AMAZON))
+    first = "Jeff Bezos ha venduto azioni. Amazon ha perso il 2%."
+    texts = [first, "Amazon annonce des licenciements.", None]
+    rows = nomina.analyze_arrow(an, texts).to_pylist()
+    assert [m["resolved_by_context"] for m in rows[0]["mentions"]] == [
+        m.resolved_by_context for m in an.analyze(first).mentions
+    ]
+    assert rows[0]["mentions"][-1]["resolved_by_context"] is True
+    assert rows[1]["mentions"][0]["resolved_by_context"] is False
+    assert rows[2]["mentions"] is None

@@ -37,7 +37,13 @@ def expected(analyzer: nomina.Analyzer, text: str | None) -> dict[str, Any]:
     mentions = d["mentions"]
     assert isinstance(mentions, list)
     order = ("id", "kind", "start", "end", "text", "name", "sentence", "match", "candidates")
-    return {**d, "mentions": [{k: m[k] for k in order} for m in mentions]}
+    return {
+        **d,
+        "mentions": [
+            {**{k: m[k] for k in order}, "resolved_by_context": m.get("resolved_by_context", False)}
+            for m in mentions
+        ],
+    }
 
 
 @pytest.mark.parametrize("method", ["auto", "mapInArrow", "arrow_udf", "pandas_udf"])
@@ -54,7 +60,7 @@ def test_annotate_local(spark: Any, gazetteer_path: Path, analyzer: nomina.Analy
     assert out.columns == ["doc", "text", "language", "sentences", "mentions"]
     assert out.schema["mentions"].dataType.simpleString() == (
         "array<struct<id:string,kind:string,start:bigint,end:bigint,text:string,name:string,"
-        "sentence:bigint,match:string,candidates:array<string>>>"
+        "sentence:bigint,match:string,candidates:array<string>,resolved_by_context:boolean>>"
     )
     rows = sorted(out.collect(), key=lambda r: r["doc"])
     assert len(rows) == len(texts)

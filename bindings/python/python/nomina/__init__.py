@@ -46,8 +46,8 @@ def analyze_arrow(
 ) -> "pa.RecordBatch":
     """Analyses texts into an Arrow record batch of three columns: ``language`` (string),
     ``sentences`` (list<struct<start, end, language>>) and ``mentions`` (list<struct<id, kind,
-    start, end, text, name, sentence, match, candidates: list<string>>>), offsets in code
-    points. A null text gives a null row. Needs pyarrow; no Python object is made per mention.
+    start, end, text, name, sentence, match, candidates: list<string>, resolved_by_context: bool>>),
+    offsets in code points. A null text gives a null row. Needs pyarrow; no Python object is made per mention.
     """
     from nomina._arrow import analyze_arrow as _analyze_arrow
 

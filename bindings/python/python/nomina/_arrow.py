@@ -27,6 +27,7 @@ MENTION = pa.struct(
         pa.field("sentence", pa.int64()),
         pa.field("match", pa.string()),
         pa.field("candidates", pa.list_(pa.string())),
+        pa.field("resolved_by_context", pa.bool_()),
     ]
 )
 
@@ -53,6 +54,10 @@ def _strings(cols: dict[str, object], key: str, n: int) -> pa.Array:
 
 def _ints(cols: dict[str, object], key: str, n: int) -> pa.Array:
     return pa.Array.from_buffers(pa.int64(), n, [None, _buf(cols[key])])  # type: ignore[arg-type]
+
+
+def _bools(cols: dict[str, object], key: str, n: int) -> pa.Array:
+    return pa.Array.from_buffers(pa.bool_(), n, [None, _buf(cols[key])])  # type: ignore[arg-type]
 
 
 def _list(cols: dict[str, object], key: str, n: int, child: pa.Array) -> pa.Array:
@@ -90,6 +95,7 @@ def to_batch(cols: dict[str, object]) -> pa.RecordBatch:
             _ints(cols, "mentions.sentence", nm),
             _strings(cols, "mentions.match", nm),
             candidates,
+            _bools(cols, "mentions.resolved_by_context", nm),
         ],
         fields=list(MENTION),
     )

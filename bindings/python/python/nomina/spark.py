@@ -51,8 +51,9 @@ def sentences_type() -> "Any":
 
 
 def mentions_type() -> "Any":
-    """array<struct<id, kind, start, end, text, name, sentence, match, candidates: array<string>>>"""
-    from pyspark.sql.types import ArrayType, LongType, StringType, StructField, StructType
+    """array<struct<id, kind, start, end, text, name, sentence, match, candidates: array<string>,
+    resolved_by_context: boolean>>"""
+    from pyspark.sql.types import ArrayType, BooleanType, LongType, StringType, StructField, StructType
 
     return ArrayType(
         StructType(
@@ -66,6 +67,7 @@ def mentions_type() -> "Any":
                 StructField("sentence", LongType()),
                 StructField("match", StringType()),
                 StructField("candidates", ArrayType(StringType())),
+                StructField("resolved_by_context", BooleanType()),
             ]
         )
     )
@@ -146,7 +148,8 @@ def annotate(
 ) -> "DataFrame":
     """`df` with three new columns: `language` (string), `sentences`
     (array<struct<start, end, language>>) and `mentions` (array<struct<id, kind, start, end,
-    text, name, sentence, match, candidates: array<string>>>), offsets in characters of
+    text, name, sentence, match, candidates: array<string>, resolved_by_context: boolean>>),
+    offsets in characters of
     `text_col`. A null text gives nulls.
 
     `gazetteer` is a TSV or JSON Lines file on the driver (or any URI `SparkContext.addFile`
