@@ -927,23 +927,7 @@ impl Store {
         entities: impl Iterator<Item = u32>,
         mut names: impl FnMut(u32) -> I,
     ) -> (Store, Vec<u32>) {
-        let mut s = Store {
-            cat: Catalog {
-                kinds: self.cat.kinds.clone(),
-                ..Catalog::default()
-            },
-            kind_table: self.kind_table.clone(),
-            lang_sets: self.lang_sets.clone(),
-            lang_table: self.lang_table.clone(),
-            sources: self.sources.clone(),
-            warnings: self.warnings.clone(),
-            warnings_total: self.warnings_total,
-            related: self.related.clone(),
-            ..Store::default()
-        };
-        s.cat.name_ends.reserve_exact(self.cat.name_ends.len());
-        s.cat.names.reserve_exact(self.cat.names.len());
-        s.metas.reserve_exact(self.metas.len());
+        let mut s = self.without_names();
         let mut starts = vec![0u32];
         for e in entities {
             let ne = s.cat.id_ends.len() as u32;
@@ -953,13 +937,7 @@ impl Store {
                 .entity_kind
                 .push(self.cat.entity_kind.get(e as usize).copied().unwrap_or(0));
             s.index.insert(hash_id(self.id(e)), ne);
-            for n in names(e) {
-                s.cat.names.push_str(self.text(n));
-                s.cat.name_ends.push(s.cat.names.len() as u32);
-                if let Some(&m) = self.metas.get(n as usize) {
-                    s.metas.push(m);
-                }
-            }
+            s.push_names_of(self, names(e));
             starts.push(s.cat.name_ends.len() as u32);
         }
         (s, starts)
@@ -968,16 +946,24 @@ impl Store {
     /// The same entities (and id index), with the names in the order `order` lists them
     /// (grouped entity by entity, in entity order).
     fn regroup(&self, order: &[u32]) -> Store {
+        let mut s = self.without_names();
+        s.cat.ids = self.cat.ids.clone();
+        s.cat.id_ends = self.cat.id_ends.clone();
+        s.cat.entity_kind = self.cat.entity_kind.clone();
+        s.index = self.index.clone();
+        s.push_names_of(self, order.iter().copied());
+        s
+    }
+
+    /// A store with this one's kinds, language lists, sources, warnings and related ids, but no
+    /// entity or name yet (room reserved for as many names).
+    fn without_names(&self) -> Store {
         let mut s = Store {
             cat: Catalog {
-                ids: self.cat.ids.clone(),
-                id_ends: self.cat.id_ends.clone(),
-                entity_kind: self.cat.entity_kind.clone(),
                 kinds: self.cat.kinds.clone(),
                 ..Catalog::default()
             },
             kind_table: self.kind_table.clone(),
-            index: self.index.clone(),
             lang_sets: self.lang_sets.clone(),
             lang_table: self.lang_table.clone(),
             sources: self.sources.clone(),
@@ -989,14 +975,18 @@ impl Store {
         s.cat.name_ends.reserve_exact(self.cat.name_ends.len());
         s.cat.names.reserve_exact(self.cat.names.len());
         s.metas.reserve_exact(self.metas.len());
-        for &n in order {
-            s.cat.names.push_str(self.text(n));
-            s.cat.name_ends.push(s.cat.names.len() as u32);
-            if let Some(&m) = self.metas.get(n as usize) {
-                s.metas.push(m);
+        s
+    }
+
+    /// Appends the names `names` of `from` (texts and options).
+    fn push_names_of(&mut self, from: &Store, names: impl IntoIterator<Item = u32>) {
+        for n in names {
+            self.cat.names.push_str(from.text(n));
+            self.cat.name_ends.push(self.cat.names.len() as u32);
+            if let Some(&m) = from.metas.get(n as usize) {
+                self.metas.push(m);
             }
         }
-        s
     }
 
     /// Gives back the room that growing left.
