@@ -1232,6 +1232,43 @@ impl Serialize for NameRef<'_> {
     }
 }
 
+/// The iterator traits of a view iterator over a range of indices (`Entities`, `Names`):
+/// `$view(it, i)` makes the item of index `i`.
+macro_rules! index_iterator {
+    ($iter:ident, $item:ident, |$it:ident, $i:ident| $view:expr) => {
+        impl<'g> Iterator for $iter<'g> {
+            type Item = $item<'g>;
+            fn next(&mut self) -> Option<$item<'g>> {
+                let $i = self.range.next()?;
+                let $it = &*self;
+                Some($view)
+            }
+            fn size_hint(&self) -> (usize, Option<usize>) {
+                self.range.size_hint()
+            }
+            fn nth(&mut self, n: usize) -> Option<$item<'g>> {
+                let $i = self.range.nth(n)?;
+                let $it = &*self;
+                Some($view)
+            }
+            fn last(mut self) -> Option<$item<'g>> {
+                self.next_back()
+            }
+        }
+
+        impl DoubleEndedIterator for $iter<'_> {
+            fn next_back(&mut self) -> Option<Self::Item> {
+                let $i = self.range.next_back()?;
+                let $it = &*self;
+                Some($view)
+            }
+        }
+
+        impl ExactSizeIterator for $iter<'_> {}
+        impl std::iter::FusedIterator for $iter<'_> {}
+    };
+}
+
 /// The entities of a [`Gazetteer`], in order: see [`Gazetteer::entities`]. A double-ended
 /// iterator of known length; `&Gazetteer` is [`IntoIterator`] over it too.
 ///
@@ -1252,32 +1289,7 @@ pub struct Entities<'g> {
     range: std::ops::Range<u32>,
 }
 
-impl<'g> Iterator for Entities<'g> {
-    type Item = Entity<'g>;
-    fn next(&mut self) -> Option<Entity<'g>> {
-        let index = self.range.next()?;
-        Some(Entity { gaz: self.gaz, index })
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.range.size_hint()
-    }
-    fn nth(&mut self, n: usize) -> Option<Entity<'g>> {
-        let index = self.range.nth(n)?;
-        Some(Entity { gaz: self.gaz, index })
-    }
-    fn last(mut self) -> Option<Entity<'g>> {
-        self.next_back()
-    }
-}
-
-impl DoubleEndedIterator for Entities<'_> {
-    fn next_back(&mut self) -> Option<Self::Item> {
-        let index = self.range.next_back()?;
-        Some(Entity { gaz: self.gaz, index })
-    }
-}
-
-impl ExactSizeIterator for Entities<'_> {}
+index_iterator!(Entities, Entity, |it, index| Entity { gaz: it.gaz, index });
 
 impl<'g> IntoIterator for &'g Gazetteer {
     type Item = Entity<'g>;
@@ -1286,8 +1298,6 @@ impl<'g> IntoIterator for &'g Gazetteer {
         self.entities()
     }
 }
-impl std::iter::FusedIterator for Entities<'_> {}
-
 impl fmt::Debug for Entities<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Entities")
@@ -1320,33 +1330,7 @@ pub struct Names<'g> {
     range: std::ops::Range<u32>,
 }
 
-impl<'g> Iterator for Names<'g> {
-    type Item = NameRef<'g>;
-    fn next(&mut self) -> Option<NameRef<'g>> {
-        let n = self.range.next()?;
-        Some(self.store.name(n))
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.range.size_hint()
-    }
-    fn nth(&mut self, n: usize) -> Option<NameRef<'g>> {
-        let n = self.range.nth(n)?;
-        Some(self.store.name(n))
-    }
-    fn last(mut self) -> Option<NameRef<'g>> {
-        self.next_back()
-    }
-}
-
-impl DoubleEndedIterator for Names<'_> {
-    fn next_back(&mut self) -> Option<Self::Item> {
-        let n = self.range.next_back()?;
-        Some(self.store.name(n))
-    }
-}
-
-impl ExactSizeIterator for Names<'_> {}
-impl std::iter::FusedIterator for Names<'_> {}
+index_iterator!(Names, NameRef, |it, n| it.store.name(n));
 
 impl fmt::Debug for Names<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
