@@ -222,6 +222,13 @@ impl PyGazetteer {
 struct PyAnalyzer {
     inner: nomina::Analyzer,
     source: Source,
+    /// The options as given, kept for pickling.
+    options: Options,
+}
+
+/// The analyzer options of the Python constructors, as given.
+#[derive(Clone)]
+struct Options {
     languages: Option<Vec<String>>,
     stem_kinds: Option<Vec<String>>,
     overlaps: Option<String>,
@@ -239,35 +246,41 @@ fn parse_languages(codes: &[String]) -> PyResult<Vec<Lang>> {
         .collect()
 }
 
-fn build(
-    py: Python<'_>,
-    gazetteer: &Gazetteer,
-    languages: Option<&[String]>,
-    stem_kinds: Option<&[String]>,
-    overlaps: Option<&str>,
-    short_forms: Option<&[String]>,
-    context_resolution: bool,
-) -> PyResult<nomina::Analyzer> {
-    let mut builder = nomina::Analyzer::builder(gazetteer);
-    if let Some(kinds) = short_forms {
-        builder.short_forms(kinds.iter().map(|k| Kind::parse(k)).collect::<Vec<_>>());
+impl Options {
+    /// Compiles `gazetteer` into the analyzer of `source` with these options.
+    fn compile(self, py: Python<'_>, gazetteer: &Gazetteer, source: Source) -> PyResult<PyAnalyzer> {
+        let inner = self.build(py, gazetteer)?;
+        Ok(PyAnalyzer {
+            inner,
+            source,
+            options: self,
+        })
     }
-    builder.context_resolution(context_resolution);
-    if let Some(mode) = overlaps {
-        let mode: nomina::Overlaps = mode.trim().parse().map_err(|_| {
-            PyValueError::new_err(format!(
-                "invalid option: overlaps must be \"none\", \"nested\" or \"all\", not {mode:?}"
-            ))
-        })?;
-        builder.overlaps(mode);
+
+    /// The analyzer of `gazetteer` with these options (an unknown mode or language code is a
+    /// `ValueError`).
+    fn build(&self, py: Python<'_>, gazetteer: &Gazetteer) -> PyResult<nomina::Analyzer> {
+        let mut builder = nomina::Analyzer::builder(gazetteer);
+        if let Some(kinds) = &self.short_forms {
+            builder.short_forms(kinds.iter().map(|k| Kind::parse(k)).collect::<Vec<_>>());
+        }
+        builder.context_resolution(self.context_resolution);
+        if let Some(mode) = &self.overlaps {
+            let mode: nomina::Overlaps = mode.trim().parse().map_err(|_| {
+                PyValueError::new_err(format!(
+                    "invalid option: overlaps must be \"none\", \"nested\" or \"all\", not {mode:?}"
+                ))
+            })?;
+            builder.overlaps(mode);
+        }
+        if let Some(codes) = &self.languages {
+            builder.languages(parse_languages(codes)?);
+        }
+        if let Some(kinds) = &self.stem_kinds {
+            builder.stem_kinds(kinds.iter().map(|k| Kind::parse(k)).collect::<Vec<_>>());
+        }
+        py.detach(|| builder.build()).map_err(|e| error(py, e))
     }
-    if let Some(codes) = languages {
-        builder.languages(parse_languages(codes)?);
-    }
-    if let Some(kinds) = stem_kinds {
-        builder.stem_kinds(kinds.iter().map(|k| Kind::parse(k)).collect::<Vec<_>>());
-    }
-    py.detach(|| builder.build()).map_err(|e| error(py, e))
 }
 
 /// A text borrowed from a Python `str`, or copied when it holds lone surrogates (which UTF-8
@@ -398,39 +411,21 @@ impl PyAnalyzer {
         short_forms: Option<Vec<String>>,
         context_resolution: bool,
     ) -> PyResult<Self> {
-        if let Ok(g) = gazetteer.cast::<PyGazetteer>() {
-            let g = g.get();
-            let inner = build(
-                py,
-                &g.inner,
-                languages.as_deref(),
-                stem_kinds.as_deref(),
-                overlaps.as_deref(),
-                short_forms.as_deref(),
-                context_resolution,
-            )?;
-            return Ok(PyAnalyzer {
-                inner,
-                source: g.source(),
-                languages,
-                stem_kinds,
-                overlaps,
-                short_forms,
-                context_resolution,
-            });
-        }
-        let path: PathBuf = gazetteer.extract().map_err(|_| {
-            PyTypeError::new_err("gazetteer must be a nomina.Gazetteer or the path of a gazetteer file")
-        })?;
-        Self::from_file(
-            py,
-            path,
+        let options = Options {
             languages,
             stem_kinds,
             overlaps,
             short_forms,
             context_resolution,
-        )
+        };
+        if let Ok(g) = gazetteer.cast::<PyGazetteer>() {
+            let g = g.get();
+            return options.compile(py, &g.inner, g.source());
+        }
+        let path: PathBuf = gazetteer.extract().map_err(|_| {
+            PyTypeError::new_err("gazetteer must be a nomina.Gazetteer or the path of a gazetteer file")
+        })?;
+        Self::from_file(py, path, options)
     }
 
     /// Loads a gazetteer file and compiles it.
@@ -447,15 +442,14 @@ impl PyAnalyzer {
         short_forms: Option<Vec<String>>,
         context_resolution: bool,
     ) -> PyResult<Self> {
-        Self::from_file(
-            py,
-            path,
+        let options = Options {
             languages,
             stem_kinds,
             overlaps,
             short_forms,
             context_resolution,
-        )
+        };
+        Self::from_file(py, path, options)
     }
 
     /// Rebuilds a pickled analyzer.
@@ -473,38 +467,21 @@ impl PyAnalyzer {
         short_forms: Option<Vec<String>>,
         context_resolution: bool,
     ) -> PyResult<Self> {
+        let options = Options {
+            languages,
+            stem_kinds,
+            overlaps,
+            short_forms,
+            context_resolution,
+        };
         match (path, jsonl) {
-            (Some(p), _) => Self::from_file(
-                py,
-                p,
-                languages,
-                stem_kinds,
-                overlaps,
-                short_forms,
-                context_resolution,
-            ),
+            (Some(p), _) => Self::from_file(py, p, options),
             (None, Some(j)) => {
                 let gaz = py
                     .detach(|| Gazetteer::from_jsonl_str(&j))
                     .map_err(|e| error(py, e))?;
-                let inner = build(
-                    py,
-                    &gaz,
-                    languages.as_deref(),
-                    stem_kinds.as_deref(),
-                    overlaps.as_deref(),
-                    short_forms.as_deref(),
-                    context_resolution,
-                )?;
-                Ok(PyAnalyzer {
-                    inner,
-                    source: Source::Inline(Arc::new(gaz)),
-                    languages,
-                    stem_kinds,
-                    overlaps,
-                    short_forms,
-                    context_resolution,
-                })
+                let gaz = Arc::new(gaz);
+                options.compile(py, &gaz, Source::Inline(gaz.clone()))
             }
             (None, None) => Err(PyValueError::new_err("nothing to rebuild the analyzer from")),
         }
@@ -537,11 +514,11 @@ impl PyAnalyzer {
             (
                 path,
                 jsonl,
-                me.languages.clone(),
-                me.stem_kinds.clone(),
-                me.overlaps.clone(),
-                me.short_forms.clone(),
-                me.context_resolution,
+                me.options.languages.clone(),
+                me.options.stem_kinds.clone(),
+                me.options.overlaps.clone(),
+                me.options.short_forms.clone(),
+                me.options.context_resolution,
             ),
         ))
     }
@@ -713,37 +690,10 @@ impl PyAnalyzer {
 }
 
 impl PyAnalyzer {
-    #[allow(clippy::too_many_arguments)]
-    fn from_file(
-        py: Python<'_>,
-        path: PathBuf,
-        languages: Option<Vec<String>>,
-        stem_kinds: Option<Vec<String>>,
-        overlaps: Option<String>,
-        short_forms: Option<Vec<String>>,
-        context_resolution: bool,
-    ) -> PyResult<Self> {
+    fn from_file(py: Python<'_>, path: PathBuf, options: Options) -> PyResult<Self> {
         let path = std::path::absolute(&path).unwrap_or(path);
         let gaz = load_path(py, &path)?;
-        let inner = build(
-            py,
-            &gaz,
-            languages.as_deref(),
-            stem_kinds.as_deref(),
-            overlaps.as_deref(),
-            short_forms.as_deref(),
-            context_resolution,
-        )?;
-        drop(gaz);
-        Ok(PyAnalyzer {
-            inner,
-            source: Source::Path(path),
-            languages,
-            stem_kinds,
-            overlaps,
-            short_forms,
-            context_resolution,
-        })
+        options.compile(py, &gaz, Source::Path(path))
     }
 }
 
