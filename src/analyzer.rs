@@ -142,9 +142,19 @@ pub struct AnalyzerBuilder<'g> {
     overlaps: Overlaps,
     short_forms: Vec<Kind>,
     context: bool,
+    large_scan: bool,
 }
 
 impl AnalyzerBuilder<'_> {
+    /// Scans with the index of large gazetteers (a table of first words rather than filters
+    /// that fit in cache) whatever the gazetteer's size. Not part of the stable API: tests use
+    /// it to compare both scans with the reference on small gazetteers.
+    #[doc(hidden)]
+    pub fn large_gazetteer_scan(&mut self, on: bool) -> &mut Self {
+        self.large_scan = on;
+        self
+    }
+
     /// Short forms within a document for entities of these kinds (default: none; `[Kind::Person]`
     /// is the usual choice). Once a full name of such an entity is found in a document, a part
     /// of it alone is a mention of the same entity for the rest of the document, with
@@ -268,12 +278,15 @@ impl AnalyzerBuilder<'_> {
         let gaz = self.gazetteer;
         let catalog = Arc::new(Catalog::new(gaz)?);
         let mut folded = Folded::new();
-        let matcher = Matcher::new(gaz, catalog.clone(), false, |_, n, out| {
+        let mut matcher = Matcher::new(gaz, catalog.clone(), false, |_, n, out| {
             folded.clear();
             folded.push(n.text(), 0..n.text().len());
             out.extend_from_slice(folded.bytes());
             true
         })?;
+        if self.large_scan {
+            matcher.use_large_scan();
+        }
         let stem_kinds = &self.stem_kinds;
         let wants_stem = |kind: &Kind, n: &crate::gazetteer::NameRef<'_>| {
             (n.is_stem() || stem_kinds.contains(kind)) && !n.is_exact()
@@ -288,7 +301,7 @@ impl AnalyzerBuilder<'_> {
                     continue;
                 };
                 let mut keys: Vec<Vec<u8>> = Vec::new();
-                let m = Matcher::new(gaz, catalog.clone(), true, |e, n, out| {
+                let mut m = Matcher::new(gaz, catalog.clone(), true, |e, n, out| {
                     if !wants_stem(e.kind(), &n) || !n.lang_set().allows(Some(lang)) {
                         return false;
                     }
@@ -297,6 +310,9 @@ impl AnalyzerBuilder<'_> {
                     keys.push(key);
                     true
                 })?;
+                if self.large_scan {
+                    m.use_large_scan();
+                }
                 if !keys.is_empty() {
                     let gate = StemGate::new(keys.iter().map(Vec::as_slice));
                     stems.push(StemTier {
@@ -345,6 +361,7 @@ impl Analyzer {
             overlaps: Overlaps::None,
             short_forms: Vec::new(),
             context: true,
+            large_scan: false,
         }
     }
 

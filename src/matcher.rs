@@ -22,7 +22,10 @@ use crate::hash::BuildFx;
 use crate::lang::Lang;
 use crate::mention::{Catalog, MatchKind, Mention, Shared};
 use crate::normalize::{self, Folded, char_at, is_word_byte, is_word_char};
-use crate::trie::{self, LEAF, NO_PATTERN, Step, TAIL, WordTrie, edge_key, sep_hash, word_end, word_hash};
+use crate::trie::{
+    self, CAPPED, LEAF, NO_PATTERN, ROOT_UNCAPPED, Step, TAIL, WordTrie, edge_key, sep_hash, word_end,
+    word_hash,
+};
 
 /// Patterns below this many bytes in total get a DFA (fastest, memory grows with
 /// states × byte classes); larger sets get a contiguous NFA (compact).
@@ -129,11 +132,6 @@ struct Shard {
     /// of the pattern starts with a capital.
     pids: Vec<u32>,
 }
-
-/// Marks a pattern in [`Shard::pids`] whose names all start with a capital: it cannot match a
-/// text word written with a lower-case initial, so such hits are dropped before any check.
-/// Pattern ids stay below 2^31 (the gazetteer size limit).
-const CAPPED: u32 = 1 << 31;
 
 /// A first-word filter of at most this many bytes is probed before the original text is
 /// looked at (it stays in the L2 cache).
@@ -641,7 +639,7 @@ impl Matcher {
         drop(keys);
         drop(arena);
         let small_filters = first_words.memory() <= SMALL_FILTER_BYTES;
-        Ok(Matcher {
+        let mut m = Matcher {
             trie,
             shards,
             routes,
@@ -659,7 +657,19 @@ impl Matcher {
             punct_next_words,
             stemmed,
             small_filters,
-        })
+        };
+        if !m.small_filters {
+            m.use_large_scan();
+        }
+        Ok(m)
+    }
+
+    /// Scans with the table of first words rather than the filters of all first words and of
+    /// single-word names, and drops those filters.
+    pub(crate) fn use_large_scan(&mut self) {
+        self.small_filters = false;
+        self.first_words = Bloom::with_items(0);
+        self.singles = Bloom::with_items(0);
     }
 
     /// Heap memory of the automaton and its first-word filter, in bytes.
@@ -714,21 +724,28 @@ impl Matcher {
     ) {
         // The mode is chosen once a segment, outside the scan: the default scan is compiled
         // on its own, without a test a word.
-        match seg.overlaps {
-            Overlaps::None => self.scan::<false, H>(text, folded, seg, scratch, out),
-            Overlaps::All => self.scan::<true, H>(text, folded, seg, scratch, out),
-            Overlaps::Nested => {
+        match (seg.overlaps, self.small_filters) {
+            (Overlaps::None, true) => self.scan::<false, false, H>(text, folded, seg, scratch, out),
+            (Overlaps::None, false) => self.scan::<false, true, H>(text, folded, seg, scratch, out),
+            (Overlaps::All, true) => self.scan::<true, false, H>(text, folded, seg, scratch, out),
+            (Overlaps::All, false) => self.scan::<true, true, H>(text, folded, seg, scratch, out),
+            (Overlaps::Nested, small) => {
                 let base = out.len();
-                self.scan::<true, H>(text, folded, seg, scratch, out);
+                if small {
+                    self.scan::<true, false, H>(text, folded, seg, scratch, out);
+                } else {
+                    self.scan::<true, true, H>(text, folded, seg, scratch, out);
+                }
                 keep_nested(out, base);
             }
         }
     }
 
     /// The scan: with `ALL`, every name that passes at every place a name may start, longest
-    /// first at each; without, leftmost-longest, resuming after each mention.
+    /// first at each; without, leftmost-longest, resuming after each mention. With `LARGE`, the
+    /// first step of a word is the table of first words rather than the filters.
     #[inline]
-    fn scan<'a, 't, const ALL: bool, H: Haystack>(
+    fn scan<'a, 't, const ALL: bool, const LARGE: bool, H: Haystack>(
         &'a self,
         text: &'t str,
         folded: &H,
@@ -782,12 +799,63 @@ impl Matcher {
             }
             // A word starts at `i`: find its end, then hash it.
             let (j, h) = trie::word_end_hash(fb, i);
+            if LARGE {
+                // A large gazetteer: the filter of all first words would not stay in cache. A
+                // word with a lower-case initial (most words) is looked up in the small filter
+                // of names spelt without a capital; then the table of first words, exact, says
+                // in one probe what the other filters would.
+                let lower = b.is_ascii_lowercase()
+                    && folded
+                        .original_from(i, &mut cursor)
+                        .is_some_and(|o| starts_lower_case(text, o));
+                if lower && !self.lower_first_words.may_contain(h) {
+                    i = j;
+                    continue;
+                }
+                let root = match self.trie.first(h) {
+                    Step::Edge(s) if !lower || s.key & ROOT_UNCAPPED != 0 => Some(s),
+                    _ => None,
+                };
+                // A one-word name, or a longer one if the next word is its second word; or a
+                // name for the automata.
+                let plausible = root.is_some_and(|s| {
+                    s.pattern != NO_PATTERN
+                        || trie::next_word_hash(fb, j, MAX_SEPARATOR).is_some_and(|(w2, _, h2)| {
+                            self.pairs
+                                .may_contain(pair_hash(h, fb.get(j..w2).unwrap_or(&[]), h2))
+                        })
+                }) || self.rest_first_words.may_contain(h);
+                if plausible && left_ok(fb, lo, i) {
+                    let _ = folded.original_from(i, &mut cursor);
+                    let first = match root {
+                        Some(s) => Step::Edge(s),
+                        None => Step::Dead,
+                    };
+                    if let Some(end) = self.walk::<ALL, H>(
+                        text,
+                        folded,
+                        seg,
+                        i,
+                        Some((j, h, first)),
+                        lower,
+                        cursor,
+                        scratch,
+                        out,
+                    ) {
+                        if !ALL {
+                            i = end;
+                            continue;
+                        }
+                    }
+                }
+                i = j;
+                continue;
+            }
             // Walk only if some name starts with this very word, and for a word written with a
-            // lower-case initial (most words), some name without a capital. When the filter
-            // of all first words is small (in cache), it goes first: most words stop there
-            // without looking at the original text. When it is large, the smaller filter of
-            // names without a capital goes first for lower-case words.
-            if self.small_filters && !self.first_words.may_contain(h) {
+            // lower-case initial (most words), some name without a capital. The filter of all
+            // first words is small (in cache): it goes first, and most words stop there
+            // without looking at the original text.
+            if !self.first_words.may_contain(h) {
                 i = j;
                 continue;
             }
@@ -795,12 +863,7 @@ impl Matcher {
                 && folded
                     .original_from(i, &mut cursor)
                     .is_some_and(|o| starts_lower_case(text, o));
-            let passes = if lower {
-                self.lower_first_words.may_contain(h)
-            } else {
-                self.small_filters || self.first_words.may_contain(h)
-            };
-            if !passes {
+            if lower && !self.lower_first_words.may_contain(h) {
                 i = j;
                 continue;
             }
@@ -811,9 +874,18 @@ impl Matcher {
                 });
             if plausible && left_ok(fb, lo, i) {
                 let _ = folded.original_from(i, &mut cursor);
-                if let Some(end) =
-                    self.walk::<ALL, H>(text, folded, seg, i, Some((j, h)), lower, cursor, scratch, out)
-                {
+                let first = self.trie.first(h);
+                if let Some(end) = self.walk::<ALL, H>(
+                    text,
+                    folded,
+                    seg,
+                    i,
+                    Some((j, h, first)),
+                    lower,
+                    cursor,
+                    scratch,
+                    out,
+                ) {
                     if !ALL {
                         i = end;
                         continue;
@@ -849,7 +921,7 @@ impl Matcher {
         folded: &H,
         seg: &Segment,
         i: usize,
-        word: Option<(usize, u64)>,
+        word: Option<(usize, u64, Step)>,
         lower: bool,
         cursor: usize,
         scratch: &mut Scratch,
@@ -859,8 +931,8 @@ impl Matcher {
         let b = *fb.get(i)?;
         scratch.hits.clear();
         let mut other = true;
-        if let Some((j, h)) = word {
-            self.trie_hits(fb, i, j, h, lower, scratch);
+        if let Some((j, h, first)) = word {
+            self.trie_hits(fb, i, (j, h, first), lower, scratch);
             other = self.rest_first_words.may_contain(h);
         }
         let routes = &self.routes[b as usize];
@@ -890,11 +962,11 @@ impl Matcher {
         longest
     }
 
-    /// Walks the word trie from the word `fb[i..j]` (hashed `h`), pushing `(end, pattern)` for
-    /// every pattern it reaches, shortest first.
+    /// Walks the word trie from the word `fb[i..j]` (`word`: `j`, the word's hash and its edge
+    /// from the root), pushing `(end, pattern)` for every pattern it reaches, shortest first.
     #[inline]
-    fn trie_hits(&self, fb: &[u8], i: usize, j: usize, h: u64, lower: bool, scratch: &mut Scratch) {
-        let mut step = self.trie.first(h);
+    fn trie_hits(&self, fb: &[u8], i: usize, word: (usize, u64, Step), lower: bool, scratch: &mut Scratch) {
+        let (j, h, mut step) = word;
         let mut end = j;
         let push = |hits: &mut Vec<(usize, u32)>, end: usize, p: u32| {
             if p & CAPPED == 0 {
@@ -927,9 +999,12 @@ impl Matcher {
             let Some((ws, we, hw)) = trie::next_word_hash(fb, end, trie::MAX_SEPARATOR) else {
                 return;
             };
-            step = self
-                .trie
-                .get(edge_key(slot.child, sep_hash(fb.get(end..ws).unwrap_or(&[])), hw));
+            let sep = fb.get(end..ws).unwrap_or(&[]);
+            // The second word: the filter of pairs (smaller, more often in cache) first.
+            if end == j && !self.pairs.may_contain(pair_hash(h, sep, hw)) {
+                return;
+            }
+            step = self.trie.get(edge_key(slot.child, sep_hash(sep), hw));
             end = we;
         }
     }

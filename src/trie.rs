@@ -50,9 +50,18 @@ pub(crate) struct Slot {
 /// The compiled word trie, and the folded bytes of every pattern to check hits against.
 #[derive(Debug, Clone)]
 pub(crate) struct WordTrie {
-    /// Open addressing, linear probing; the home slot of a key is [`home`] (the table need not
-    /// be a power of two, so it holds a third more slots than edges, not up to twice as many).
+    /// The edges out of the root (a name's first word), in a table of their own: the scan
+    /// probes it for most words, so it is kept small enough to stay in cache as long as
+    /// possible. Keys are [`root_key`]s with [`ROOT_UNCAPPED`] or-ed in where it applies.
+    roots: Vec<Slot>,
+    /// The number of home slots of `roots` (it runs on past them).
+    root_homes: usize,
+    /// The other edges. Open addressing, linear probing; the home slot of a key is [`home`]
+    /// (the table need not be a power of two, so it holds a third more slots than edges, not
+    /// up to twice as many).
     slots: Vec<Slot>,
+    /// The number of home slots of `slots`.
+    slot_homes: usize,
     /// The folded patterns, end to end.
     keys: Vec<u8>,
     /// `keys[ends[p - 1]..ends[p]]` is pattern `p`.
@@ -144,6 +153,25 @@ pub(crate) fn sep_hash(sep: &[u8]) -> u64 {
     }
     h
 }
+
+/// The key of the edge from the root over a word hashed `word`: [`edge_key`] with its two low
+/// bits cleared for flags and bit 2 set, so that it is never 0 (the build checks edges for
+/// collisions on these keys, so the flags cost no exactness).
+#[inline]
+pub(crate) fn root_key(word: u64) -> u64 {
+    (edge_key(ROOT, 0, word) & !ROOT_FLAGS) | 4
+}
+
+/// The low bits of a root slot's key that hold flags.
+const ROOT_FLAGS: u64 = 3;
+
+/// Set in a root slot's key when some pattern through the edge has a name spelt without an
+/// initial capital (a text word with a lower-case initial can lead to a match).
+pub(crate) const ROOT_UNCAPPED: u64 = 1;
+
+/// Marks a pattern whose names all start with a capital: it cannot match a text word written
+/// with a lower-case initial. Pattern ids stay below 2^31 (the gazetteer size limit).
+pub(crate) const CAPPED: u32 = 1 << 31;
 
 /// The key of the edge from `parent` over a separator and a word, never 0.
 #[inline]
@@ -298,6 +326,25 @@ fn home(key: u64, n: usize) -> usize {
     ((u128::from(key) * n as u128) >> 64) as usize
 }
 
+/// Looks `key` up in a [`table`] of `homes` home slots, comparing keys without the `flags` bits.
+#[inline]
+fn lookup(table: &[Slot], homes: usize, key: u64, flags: u64) -> Step {
+    let h = home(key, homes);
+    let mut i = h;
+    while let Some(s) = table.get(i) {
+        let k = s.key & !flags;
+        if k == key {
+            return Step::Edge(*s);
+        }
+        // Empty, or a key that lives further on: the key is not in the table.
+        if k == 0 || home(k, homes) > h {
+            return Step::Dead;
+        }
+        i += 1;
+    }
+    Step::Dead
+}
+
 /// What one step of a walk found.
 pub(crate) enum Step {
     /// No edge.
@@ -310,29 +357,13 @@ impl WordTrie {
     /// The slot of an edge key.
     #[inline]
     pub(crate) fn get(&self, key: u64) -> Step {
-        let n = self.slots.len();
-        let mut i = home(key, n);
-        loop {
-            let Some(s) = self.slots.get(i) else {
-                return Step::Dead;
-            };
-            if s.key == key {
-                return Step::Edge(*s);
-            }
-            if s.key == 0 {
-                return Step::Dead;
-            }
-            i += 1;
-            if i == n {
-                i = 0;
-            }
-        }
+        lookup(&self.slots, self.slot_homes, key, 0)
     }
 
     /// The first step of a walk: the edge from the root over a word hashed `h`.
     #[inline]
     pub(crate) fn first(&self, h: u64) -> Step {
-        self.get(edge_key(ROOT, 0, h))
+        lookup(&self.roots, self.root_homes, root_key(h), ROOT_FLAGS)
     }
 
     /// The folded bytes of pattern `p`.
@@ -350,13 +381,19 @@ impl WordTrie {
 
     /// Heap memory in bytes.
     pub(crate) fn memory(&self) -> usize {
-        self.slots.capacity() * std::mem::size_of::<Slot>() + self.keys.capacity() + self.ends.capacity() * 4
+        (self.roots.capacity() + self.slots.capacity()) * std::mem::size_of::<Slot>()
+            + self.keys.capacity()
+            + self.ends.capacity() * 4
     }
 
     /// Number of edges in the table.
     #[cfg(test)]
     pub(crate) fn edges(&self) -> usize {
-        self.slots.iter().filter(|s| s.key != 0).count()
+        self.roots
+            .iter()
+            .chain(&self.slots)
+            .filter(|s| s.key != 0)
+            .count()
     }
 
     /// Builds the trie over `keys` (indexed by pattern id); `flags[p]` is or-ed into the pattern
@@ -389,10 +426,13 @@ impl WordTrie {
                 rest.push(p as u32);
             }
         }
-        let slots = b.finish();
+        let ((roots, root_homes), (slots, slot_homes)) = b.finish();
         (
             WordTrie {
+                roots,
+                root_homes,
                 slots,
+                slot_homes,
                 keys: arena,
                 ends,
             },
@@ -406,8 +446,10 @@ impl WordTrie {
 struct EdgeBytes {
     parent: u32,
     pattern: u32,
-    start: u32,
-    end: u32,
+    start: u16,
+    end: u16,
+    /// For an edge out of the root: some pattern through it is not [`CAPPED`].
+    uncapped: bool,
 }
 
 /// The table under construction, with what the build needs to check edges exactly.
@@ -490,20 +532,33 @@ impl<'k> Builder<'k> {
         let mut node = ROOT;
         let mut at = None;
         for (n, &(ss, ws, we)) in words.iter().enumerate() {
-            let h = edge_key(
-                node,
-                sep_hash(key.get(ss..ws).unwrap_or(&[])),
-                word_hash(key, ws, we),
-            );
+            let h = if node == ROOT {
+                root_key(word_hash(key, ws, we))
+            } else {
+                edge_key(
+                    node,
+                    sep_hash(key.get(ss..ws).unwrap_or(&[])),
+                    word_hash(key, ws, we),
+                )
+            };
+            // Offsets in a name (folded names stay far below 64 KiB; a longer one goes to the
+            // automata).
+            let (Ok(start), Ok(end)) = (u16::try_from(ss), u16::try_from(we)) else {
+                return false;
+            };
             let bytes = EdgeBytes {
                 parent: node,
                 pattern: p,
-                start: ss as u32,
-                end: we as u32,
+                start,
+                end,
+                uncapped: false,
             };
             let Some(i) = self.edge(node, h, bytes) else {
                 return false;
             };
+            if n == 0 && flag & CAPPED == 0 {
+                self.edges[i].uncapped = true;
+            }
             if n + 1 < words.len() {
                 // An inner node: give it an id if it has none yet.
                 if self.slots[i].child == LEAF {
@@ -523,8 +578,9 @@ impl<'k> Builder<'k> {
         }
     }
 
-    /// Cuts chains that lead to one pattern into tails and returns the final table.
-    fn finish(self) -> Vec<Slot> {
+    /// Cuts chains that lead to one pattern into tails and returns the final tables (with their
+    /// numbers of home slots): the root's edges, then the others.
+    fn finish(self) -> ((Vec<Slot>, usize), (Vec<Slot>, usize)) {
         let nodes = self.nodes as usize;
         // Per node: the slot of the edge into it, and how many edges leave it.
         let mut into = vec![usize::MAX; nodes];
@@ -600,23 +656,55 @@ impl<'k> Builder<'k> {
                 }
             }
         }
-        let kept: Vec<Slot> = slots
-            .into_iter()
-            .zip(drop)
-            .filter(|(s, d)| s.key != 0 && !d)
-            .map(|(s, _)| s)
-            .collect();
-        let cap = (kept.len() + kept.len() / 3).max(16);
-        let mut table = vec![Slot::default(); cap];
-        for s in kept {
-            let mut i = home(s.key, cap);
-            while table[i].key != 0 {
-                i = if i + 1 == cap { 0 } else { i + 1 };
+        let mut roots = Vec::new();
+        let mut inner = Vec::new();
+        for ((mut s, d), e) in slots.into_iter().zip(drop).zip(&self.edges) {
+            if s.key == 0 || d {
+                continue;
             }
-            table[i] = s;
+            if e.parent == ROOT {
+                if e.uncapped {
+                    s.key |= ROOT_UNCAPPED;
+                }
+                roots.push(s);
+            } else {
+                inner.push(s);
+            }
         }
-        table
+        (table(roots, ROOT_FLAGS), table(inner, 0))
     }
+}
+
+/// An open-addressing table of `slots` (a third more home slots than edges), placed by their
+/// keys without their flag bits in order of home slot: linear probing that never wraps (the
+/// table runs on past its last home slot as far as needed), so that a slot's keys are sorted
+/// by home and a look-up stops at the first slot whose key's home is past its own, not at the
+/// end of the run (a word that starts no name, the usual case, costs one or two probes rather
+/// than the run's length).
+/// Returns the table and its number of home slots; keys are placed without their `flags` bits.
+fn table(slots: Vec<Slot>, flags: u64) -> (Vec<Slot>, usize) {
+    let cap = (slots.len() + slots.len() / 3).max(16);
+    let homes: Vec<u32> = slots.iter().map(|s| home(s.key & !flags, cap) as u32).collect();
+    let (_, order) = crate::gazetteer::group_by_key(&homes, cap, true);
+    // Each slot at its home, or just after the slot before it (in order of home).
+    let mut table = vec![Slot::default(); cap];
+    let mut next = 0;
+    for i in order {
+        let (Some(&s), Some(&h)) = (slots.get(i as usize), homes.get(i as usize)) else {
+            continue;
+        };
+        let at = next.max(h as usize);
+        if at >= table.len() {
+            // Past the last home slot: grow by what the last cluster needs, not by doubling.
+            table.reserve_exact(at + 16 - table.len());
+            table.resize(at + 1, Slot::default());
+        }
+        if let Some(t) = table.get_mut(at) {
+            *t = s;
+        }
+        next = at + 1;
+    }
+    (table, cap)
 }
 
 #[cfg(test)]

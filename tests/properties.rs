@@ -154,6 +154,11 @@ fn build(names: &[RefName]) -> Analyzer {
 }
 
 fn build_with(names: &[RefName], overlaps: Overlaps) -> Analyzer {
+    build_scan(names, overlaps, false)
+}
+
+/// With `large`, the scan of large gazetteers (a table of first words) on these small ones.
+fn build_scan(names: &[RefName], overlaps: Overlaps, large: bool) -> Analyzer {
     let mut b = GazetteerBuilder::new();
     for n in names {
         b.add(&n.id, Kind::Misc, Name::new(&n.name).exact(n.exact))
@@ -161,6 +166,7 @@ fn build_with(names: &[RefName], overlaps: Overlaps) -> Analyzer {
     }
     Analyzer::builder(&b.build())
         .overlaps(overlaps)
+        .large_gazetteer_scan(large)
         .build()
         .expect("analyzer")
 }
@@ -186,10 +192,10 @@ fn config() -> ProptestConfig {
 proptest! {
     #![proptest_config(config())]
 
-    /// The fast matcher returns exactly what the reference returns.
+    /// The fast matcher returns exactly what the reference returns, with either scan.
     #[test]
-    fn find_agrees_with_reference(names in gazetteer(), text in text()) {
-        let analyzer = build(&names);
+    fn find_agrees_with_reference(names in gazetteer(), text in text(), large in any::<bool>()) {
+        let analyzer = build_scan(&names, Overlaps::None, large);
         let fast: Vec<(Vec<String>, usize, usize)> = analyzer
             .find(&text)
             .iter()
@@ -202,9 +208,14 @@ proptest! {
 
     /// In every overlap mode, the fast matcher returns exactly what the reference returns.
     #[test]
-    fn every_mode_agrees_with_reference(names in gazetteer(), text in text(), mode in 0..MODES.len()) {
+    fn every_mode_agrees_with_reference(
+        names in gazetteer(),
+        text in text(),
+        mode in 0..MODES.len(),
+        large in any::<bool>(),
+    ) {
         let (overlaps, reference_mode) = MODES[mode];
-        let analyzer = build_with(&names, overlaps);
+        let analyzer = build_scan(&names, overlaps, large);
         let fast: Vec<(Vec<String>, usize, usize)> = analyzer
             .find(&text)
             .iter()
@@ -214,7 +225,7 @@ proptest! {
             .into_iter()
             .map(|m| (m.ids, m.start, m.end))
             .collect();
-        prop_assert_eq!(fast, slow, "mode {} text {:?}", overlaps, text);
+        prop_assert_eq!(fast, slow, "mode {} large {} text {:?}", overlaps, large, text);
     }
 
     /// In every overlap mode, analyses keep their invariants, mentions sorted by start then
