@@ -356,9 +356,13 @@ pub(crate) struct Matcher {
     lower_first_words: Bloom,
     /// Of those, the patterns that are one word (or one word then punctuation).
     singles: Bloom,
-    /// The first words of the patterns outside the trie: the automata are walked from a word
-    /// start only if it is one of them.
+    /// The first words of the patterns outside the trie with the two bytes after them
+    /// ([`rest_key`]): the automata are walked from a word start only if it and the bytes after
+    /// it start one of them (`Saint-Martin (partie française)` is not walked for `saint `).
     rest_first_words: Bloom,
+    /// Some pattern outside the trie is one word then nothing, or one byte (`Yahoo!`): keys
+    /// with fewer than two bytes after the word must be probed too.
+    rest_short: [bool; 2],
     /// The first words after the leading punctuation of the patterns that start with it
     /// (`‘Anabta`, `#MeToo`): the automata are walked from punctuation only if the next word is
     /// one of them (when every such pattern's punctuation is short enough to look past).
@@ -614,11 +618,17 @@ impl Matcher {
         let flags: Vec<u32> = uncapped.iter().map(|&u| if u { 0 } else { CAPPED }).collect();
         let (trie, rest) = WordTrie::build(&keys, &flags);
         let mut rest_first_words = Bloom::with_items(rest.len());
+        let mut rest_short = [false; 2];
         let mut punct_next_words = Some(Bloom::with_items(rest.len()));
         for &p in &rest {
             let Some(k) = keys.get(p as usize) else { continue };
             if char_at(k, 0).is_some_and(|(c, _)| is_word_char(c)) {
-                rest_first_words.insert(word_hash(k, 0, word_end(k, 0)));
+                let w = word_end(k, 0);
+                let after = k.get(w..).unwrap_or(&[]);
+                if let Some(short) = rest_short.get_mut(after.len()) {
+                    *short = true;
+                }
+                rest_first_words.insert(rest_key(word_hash(k, 0, w), after));
             } else {
                 match trie::next_word(k, 0, trie::MAX_SEPARATOR) {
                     Some((ws, we)) => {
@@ -654,6 +664,7 @@ impl Matcher {
             singles,
             pairs,
             rest_first_words,
+            rest_short,
             punct_next_words,
             stemmed,
             small_filters,
@@ -824,7 +835,7 @@ impl Matcher {
                             self.pairs
                                 .may_contain(pair_hash(h, fb.get(j..w2).unwrap_or(&[]), h2))
                         })
-                }) || self.rest_first_words.may_contain(h);
+                }) || self.rest_may_start(fb, j, h);
                 if plausible && left_ok(fb, lo, i) {
                     let _ = folded.original_from(i, &mut cursor);
                     let first = match root {
@@ -896,6 +907,20 @@ impl Matcher {
         }
     }
 
+    /// True if a pattern outside the trie may start with the word that ends at `fb[j]`, hashed
+    /// `h`: the word and the two bytes after it (or fewer, where such patterns end sooner).
+    #[inline]
+    fn rest_may_start(&self, fb: &[u8], j: usize, h: u64) -> bool {
+        let after = fb.get(j..j.saturating_add(2).min(fb.len())).unwrap_or(&[]);
+        self.rest_first_words.may_contain(rest_key(h, after))
+            || (self.rest_short[0] && self.rest_first_words.may_contain(rest_key(h, &[])))
+            || (self.rest_short[1]
+                && after.len() == 2
+                && self
+                    .rest_first_words
+                    .may_contain(rest_key(h, after.get(..1).unwrap_or(&[]))))
+    }
+
     /// True if a pattern that starts with punctuation may start at `fb[i]`: the next word is
     /// the first word of one.
     #[inline]
@@ -933,7 +958,7 @@ impl Matcher {
         let mut other = true;
         if let Some((j, h, first)) = word {
             self.trie_hits(fb, i, (j, h, first), lower, scratch);
-            other = self.rest_first_words.may_contain(h);
+            other = self.rest_may_start(fb, j, h);
         }
         let routes = &self.routes[b as usize];
         if other && !routes.is_empty() {
@@ -1221,6 +1246,17 @@ fn next_word(fb: &[u8], i: usize) -> Option<(usize, usize)> {
 
 /// The hash of two words and what separates them.
 #[inline]
+/// The key of a pattern outside the trie in [`Matcher::rest_first_words`]: its first word's hash
+/// and up to two bytes after the word (`after` is cut to two; fewer when the pattern ends).
+fn rest_key(h: u64, after: &[u8]) -> u64 {
+    let bytes = match after {
+        [] => 0x1_0000,
+        [a] => 0x2_0000 | u64::from(*a),
+        [a, b, ..] => 0x3_0000 | u64::from(*a) | u64::from(*b) << 8,
+    };
+    (h ^ bytes.wrapping_mul(0x9e37_79b9_7f4a_7c15)).rotate_left(23)
+}
+
 fn pair_hash(h1: u64, sep: &[u8], h2: u64) -> u64 {
     let mut h = h1.rotate_left(23) ^ h2;
     for &b in sep {
@@ -1311,7 +1347,23 @@ fn collect_hits<A: Automaton>(
 
 /// How a surface relates to the name it matched (main tier).
 fn surface_kind(surface: &str, name: &str, elided: bool) -> MatchKind {
-    let same = surface == name || normalize::exact_chars(surface).eq(normalize::exact_chars(name));
+    // Printable ASCII with single spaces is its own exact form: compare bytes.
+    let plain = |s: &str| {
+        let b = s.as_bytes();
+        b.iter().all(|&c| (0x20..0x7f).contains(&c) && c != b'`') && !b.windows(2).any(|w| w == b"  ")
+    };
+    let same = if plain(surface) && plain(name) {
+        if surface != name {
+            return if surface.eq_ignore_ascii_case(name) {
+                MatchKind::Case
+            } else {
+                MatchKind::Accent
+            };
+        }
+        true
+    } else {
+        surface == name || normalize::exact_chars(surface).eq(normalize::exact_chars(name))
+    };
     if same {
         return if elided {
             MatchKind::Elision
@@ -1514,6 +1566,58 @@ mod tests {
         );
         let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(texts, ["Meta", "META", "X", "Amazon", "Meta"]);
+    }
+
+    /// The ASCII shortcut of `surface_kind` gives what the exact forms give.
+    #[test]
+    fn surface_kind_shortcut_agrees_with_exact_forms() {
+        fn slow(surface: &str, name: &str, elided: bool) -> MatchKind {
+            if normalize::exact_chars(surface).eq(normalize::exact_chars(name)) {
+                return if elided {
+                    MatchKind::Elision
+                } else {
+                    MatchKind::Exact
+                };
+            }
+            let lower = |s| normalize::exact_chars(s).flat_map(char::to_lowercase);
+            if lower(surface).eq(lower(name)) {
+                MatchKind::Case
+            } else {
+                MatchKind::Accent
+            }
+        }
+        let forms = [
+            "Meta",
+            "meta",
+            "META",
+            "New York",
+            "new york",
+            "New  York",
+            "New\tYork",
+            "l'Eliseo",
+            "l`Eliseo",
+            "L'Eliseo",
+            "\"Meta\"",
+            "Élysée",
+            "Elysee",
+            "elysée",
+            "Saint-Martin",
+            "saint martin",
+            "",
+            " ",
+            "A.B.",
+        ];
+        for a in forms {
+            for b in forms {
+                for elided in [false, true] {
+                    assert_eq!(
+                        surface_kind(a, b, elided),
+                        slow(a, b, elided),
+                        "{a:?} {b:?} {elided}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -277,6 +277,13 @@ pub(crate) fn next_word(fb: &[u8], i: usize, max: usize) -> Option<(usize, usize
 /// [`next_word`] with the word's hash ([`word_end_hash`]).
 #[inline]
 pub(crate) fn next_word_hash(fb: &[u8], i: usize, max: usize) -> Option<(usize, usize, u64)> {
+    // The usual separator: one space before an ASCII word.
+    if let (Some(b' '), Some(&b)) = (fb.get(i), fb.get(i + 1)) {
+        if b < 0x80 && crate::normalize::is_word_byte(b) && max >= 1 {
+            let (e, h) = word_end_hash(fb, i + 1);
+            return Some((i + 1, e, h));
+        }
+    }
     let mut k = i;
     while k < fb.len() && k - i <= max {
         let b = fb[k];
