@@ -829,12 +829,20 @@ impl Matcher {
                 };
                 // A one-word name, or a longer one if the next word is its second word; or a
                 // name for the automata.
+                // A one-word name this word can spell (not one of capitals only for a lower-case
+                // word; a tail's name is longer), or longer names whose second word follows.
                 let plausible = root.is_some_and(|s| {
-                    s.pattern != NO_PATTERN
-                        || trie::next_word_hash(fb, j, MAX_SEPARATOR).is_some_and(|(w2, _, h2)| {
-                            self.pairs
-                                .may_contain(pair_hash(h, fb.get(j..w2).unwrap_or(&[]), h2))
+                    (s.child != TAIL
+                        && if lower {
+                            s.pattern & CAPPED == 0
+                        } else {
+                            s.pattern != NO_PATTERN
                         })
+                        || s.child != LEAF
+                            && trie::next_word_hash(fb, j, MAX_SEPARATOR).is_some_and(|(w2, _, h2)| {
+                                self.pairs
+                                    .may_contain(pair_hash(h, fb.get(j..w2).unwrap_or(&[]), h2))
+                            })
                 }) || self.rest_may_start(fb, j, h);
                 if plausible && left_ok(fb, lo, i) {
                     let _ = folded.original_from(i, &mut cursor);
