@@ -356,10 +356,12 @@ pub(crate) struct Matcher {
     lower_first_words: Bloom,
     /// Of those, the patterns that are one word (or one word then punctuation).
     singles: Bloom,
-    /// The first words of the patterns outside the trie with the two bytes after them
-    /// ([`rest_key`]): the automata are walked from a word start only if it and the bytes after
-    /// it start one of them (`Saint-Martin (partie française)` is not walked for `saint `).
+    /// The first words of the patterns outside the trie.
     rest_first_words: Bloom,
+    /// The same with the two bytes after them ([`rest_key`]): the automata are walked from a
+    /// word start only if it and the bytes after it start one of them (`Saint-Martin (partie
+    /// française)` is not walked for `saint `).
+    rest_starts: Bloom,
     /// Some pattern outside the trie is one word then nothing, or one byte (`Yahoo!`): keys
     /// with fewer than two bytes after the word must be probed too.
     rest_short: [bool; 2],
@@ -618,6 +620,7 @@ impl Matcher {
         let flags: Vec<u32> = uncapped.iter().map(|&u| if u { 0 } else { CAPPED }).collect();
         let (trie, rest) = WordTrie::build(&keys, &flags);
         let mut rest_first_words = Bloom::with_items(rest.len());
+        let mut rest_starts = Bloom::with_items(rest.len());
         let mut rest_short = [false; 2];
         let mut punct_next_words = Some(Bloom::with_items(rest.len()));
         for &p in &rest {
@@ -628,7 +631,9 @@ impl Matcher {
                 if let Some(short) = rest_short.get_mut(after.len()) {
                     *short = true;
                 }
-                rest_first_words.insert(rest_key(word_hash(k, 0, w), after));
+                let h = word_hash(k, 0, w);
+                rest_first_words.insert(h);
+                rest_starts.insert(rest_key(h, after));
             } else {
                 match trie::next_word(k, 0, trie::MAX_SEPARATOR) {
                     Some((ws, we)) => {
@@ -664,6 +669,7 @@ impl Matcher {
             singles,
             pairs,
             rest_first_words,
+            rest_starts,
             rest_short,
             punct_next_words,
             stemmed,
@@ -703,6 +709,7 @@ impl Matcher {
             + self.singles.memory()
             + self.pairs.memory()
             + self.rest_first_words.memory()
+            + self.rest_starts.memory()
             + self.punct_next_words.as_ref().map_or(0, Bloom::memory)
     }
 

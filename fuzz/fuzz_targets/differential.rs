@@ -1,6 +1,7 @@
 //! The fast matcher against the slow reference of tests/reference: the input's first line holds
 //! names separated by `|`, the rest is the text. The overlap mode is chosen by the length of
-//! the first line (none, nested, all in turn).
+//! the first line (none, nested, all in turn), the scan (the one of large gazetteers or not) by
+//! the length of the text.
 #![no_main]
 
 #[path = "../../tests/reference/mod.rs"]
@@ -32,7 +33,13 @@ fuzz_target!(|data: &[u8]| {
         1 => (Overlaps::Nested, RefOverlaps::Nested),
         _ => (Overlaps::All, RefOverlaps::All),
     };
-    let Ok(a) = Analyzer::builder(&b.build()).overlaps(overlaps).build() else { return };
+    let Ok(a) = Analyzer::builder(&b.build())
+        .overlaps(overlaps)
+        .large_gazetteer_scan(text.len() % 2 == 1)
+        .build()
+    else {
+        return;
+    };
     let fast: Vec<(Vec<String>, usize, usize)> = a
         .find(text)
         .iter()
