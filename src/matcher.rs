@@ -373,6 +373,9 @@ pub(crate) struct Matcher {
     /// that starts only longer names is walked from only if it and the next word are such a
     /// pair. Checked only for words that passed `first_words`.
     pairs: Bloom,
+    /// The first words of the names of several words whose second word is further than
+    /// [`MAX_SEPARATOR`] bytes (not in `pairs`): the scan of large gazetteers walks from them.
+    far_pairs: Bloom,
     /// True for a stemmed tier: its mentions are `MatchKind::Stem`.
     stemmed: bool,
     /// The filter of all first words is small enough to stay in cache: the scan probes it
@@ -593,6 +596,14 @@ impl Matcher {
         let mut first_words = Bloom::with_items(keys.len());
         let mut singles = Bloom::with_items(keys.len());
         let mut pairs = Bloom::with_items(keys.len());
+        let far = keys
+            .iter()
+            .filter(|k| {
+                let w1 = word_end(k, 0);
+                w1 > 0 && w1 < k.len() && next_word(k, w1).is_none()
+            })
+            .count();
+        let mut far_pairs = Bloom::with_items(far);
         for (k, &uncapped) in keys.iter().zip(&uncapped) {
             match k.first() {
                 Some(&b) if !char_at(k, 0).is_some_and(|(c, _)| is_word_char(c)) => {
@@ -611,7 +622,12 @@ impl Matcher {
                             k.get(w1..w2).unwrap_or(&[]),
                             word_hash(k, w2, w2_end),
                         )),
-                        None => singles.insert(h1),
+                        None => {
+                            singles.insert(h1);
+                            if w1 < k.len() {
+                                far_pairs.insert(h1);
+                            }
+                        }
                     }
                 }
                 None => {}
@@ -668,6 +684,7 @@ impl Matcher {
             lower_first_words,
             singles,
             pairs,
+            far_pairs,
             rest_first_words,
             rest_starts,
             rest_short,
@@ -708,6 +725,7 @@ impl Matcher {
             + self.lower_first_words.memory()
             + self.singles.memory()
             + self.pairs.memory()
+            + self.far_pairs.memory()
             + self.rest_first_words.memory()
             + self.rest_starts.memory()
             + self.punct_next_words.as_ref().map_or(0, Bloom::memory)
@@ -834,8 +852,6 @@ impl Matcher {
                     Step::Edge(s) if !lower || s.key & ROOT_UNCAPPED != 0 => Some(s),
                     _ => None,
                 };
-                // A one-word name, or a longer one if the next word is its second word; or a
-                // name for the automata.
                 // A one-word name this word can spell (not one of capitals only for a lower-case
                 // word; a tail's name is longer), or longer names whose second word follows.
                 let plausible = root.is_some_and(|s| {
@@ -846,10 +862,10 @@ impl Matcher {
                             s.pattern != NO_PATTERN
                         })
                         || s.child != LEAF
-                            && trie::next_word_hash(fb, j, MAX_SEPARATOR).is_some_and(|(w2, _, h2)| {
+                            && (trie::next_word_hash(fb, j, MAX_SEPARATOR).is_some_and(|(w2, _, h2)| {
                                 self.pairs
                                     .may_contain(pair_hash(h, fb.get(j..w2).unwrap_or(&[]), h2))
-                            })
+                            }) || self.far_pairs.may_contain(h))
                 }) || self.rest_may_start(fb, j, h);
                 if plausible && left_ok(fb, lo, i) {
                     let _ = folded.original_from(i, &mut cursor);
@@ -926,13 +942,16 @@ impl Matcher {
     /// `h`: the word and the two bytes after it (or fewer, where such patterns end sooner).
     #[inline]
     fn rest_may_start(&self, fb: &[u8], j: usize, h: u64) -> bool {
+        if !self.rest_first_words.may_contain(h) {
+            return false;
+        }
         let after = fb.get(j..j.saturating_add(2).min(fb.len())).unwrap_or(&[]);
-        self.rest_first_words.may_contain(rest_key(h, after))
-            || (self.rest_short[0] && self.rest_first_words.may_contain(rest_key(h, &[])))
+        self.rest_starts.may_contain(rest_key(h, after))
+            || (self.rest_short[0] && self.rest_starts.may_contain(rest_key(h, &[])))
             || (self.rest_short[1]
                 && after.len() == 2
                 && self
-                    .rest_first_words
+                    .rest_starts
                     .may_contain(rest_key(h, after.get(..1).unwrap_or(&[]))))
     }
 
@@ -1041,7 +1060,8 @@ impl Matcher {
             };
             let sep = fb.get(end..ws).unwrap_or(&[]);
             // The second word: the filter of pairs (smaller, more often in cache) first.
-            if end == j && !self.pairs.may_contain(pair_hash(h, sep, hw)) {
+            // (The filter holds the pairs of names whose separator is short enough.)
+            if end == j && ws - end <= MAX_SEPARATOR && !self.pairs.may_contain(pair_hash(h, sep, hw)) {
                 return;
             }
             step = self.trie.get(edge_key(slot.child, sep_hash(sep), hw));
@@ -1261,7 +1281,7 @@ fn next_word(fb: &[u8], i: usize) -> Option<(usize, usize)> {
 
 /// The hash of two words and what separates them.
 #[inline]
-/// The key of a pattern outside the trie in [`Matcher::rest_first_words`]: its first word's hash
+/// The key of a pattern outside the trie in [`Matcher::rest_starts`]: its first word's hash
 /// and up to two bytes after the word (`after` is cut to two; fewer when the pattern ends).
 fn rest_key(h: u64, after: &[u8]) -> u64 {
     let bytes = match after {

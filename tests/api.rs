@@ -527,3 +527,42 @@ fn debug_output_is_a_summary() {
         "Mentions { text_len: 27, language: Some(Italian), sentences: 2, next_sentence: 0 }"
     );
 }
+
+/// A name whose second word lies more than eight bytes after its first (a separator the pair
+/// filter does not hold) is found by both scans, next to a name that shares its first word.
+#[test]
+fn long_separators_in_both_scans() {
+    let gaz = Gazetteer::from_tsv_str(
+        "Q1\tmisc\tRock ~~~ & ~~~ Roll\n\
+         Q2\torganization\tRock Band\n\
+         Q3\tmisc\tUnione ~~~ / ~~~ Europea\n",
+    )
+    .unwrap();
+    for large in [false, true] {
+        let a = Analyzer::builder(&gaz)
+            .large_gazetteer_scan(large)
+            .build()
+            .unwrap();
+        let found = |t: &str| a.mentions(t).map(|m| m.id()).collect::<Vec<_>>();
+        assert_eq!(
+            found("Le festival Rock ~~~ & ~~~ Roll a ouvert hier soir."),
+            ["Q1"],
+            "{large}"
+        );
+        assert_eq!(
+            found("Il concerto della Rock Band, poi Rock ~~~ & ~~~ Roll."),
+            ["Q2", "Q1"],
+            "{large}"
+        );
+        assert_eq!(
+            found("The Unione ~~~ / ~~~ Europea banner was odd."),
+            ["Q3"],
+            "{large}"
+        );
+        // Another last word, or a shorter separator: no name.
+        assert!(
+            found("Rock ~~~ & ~~~ Pop, and Rock & Roll.").is_empty(),
+            "{large}"
+        );
+    }
+}
