@@ -807,9 +807,10 @@ fn from_lingua(l: lingua::Language) -> Option<Lang> {
 
 /// Adds a vote for each of the first [`LEXICON_MAX_WORDS`] words of `s` whose shape points to
 /// one allowed language of French, Italian and English (bits of [`VOTE_LANGS`] in `mask`): letters
-/// and endings each one favours (`ç`, `-eux`, `-ée` French; `-zione`, `-mente`, a final `o` or
-/// `a`, `ì` `ò` Italian; `w`, `k`, `th`, `-ing`, `-ly`, a final `y` English). Written for
-/// nomina from the languages' spelling; a tie-breaker for texts too short for anything else.
+/// and endings each one favours (`ç`, `-eux`, `-ée`, `é` or `è` inside a word, `-aire`, `-ez`
+/// French; `-zione`, `-mente`, a final `o` or `a`, `ì` `ò`, `-tti` `-mmi` Italian; `w`, `k`,
+/// `th`, `ee`, `-ing`, `-ly`, `-ous`, `-tment`, `-ss`, a final `y` English). Written for nomina
+/// from the languages' spelling; a tie-breaker for texts too short for anything else.
 fn shape_votes(s: &str, mask: u8, v: &mut Votes) {
     for word in s
         .split(|c: char| !c.is_alphabetic())
@@ -904,19 +905,22 @@ fn word_shape(w: &str) -> Option<usize> {
     {
         return Some(FR);
     }
-    if w.contains('è') && !w.ends_with('è') {
+    // Italian writes `è` and `é` only on a last syllable (`perché`, `caffè`); English hardly ever.
+    if w.contains(['è', 'é']) && !w.ends_with(['è', 'é']) {
         return Some(FR);
     }
-    const FR_ENDS: [&str; 14] = [
+    const FR_ENDS: [&str; 22] = [
         "eux", "eau", "eaux", "aux", "oire", "ique", "ais", "ait", "aient", "eur", "euse", "ette", "ienne",
-        "ois",
+        "ois", "iques", "eurs", "aire", "aires", "oir", "oirs", "eront", "erez",
     ];
     const IT_ENDS: [&str; 16] = [
         "zione", "zioni", "mente", "ità", "ato", "ata", "ati", "ito", "ita", "iti", "uto", "uta", "ione",
         "ioni", "anza", "enza",
     ];
-    const EN_ENDS: [&str; 14] = [
-        "ing", "ly", "ness", "ful", "ship", "ght", "sh", "ck", "tch", "ay", "ey", "ow", "ew", "ed",
+    const EN_ENDS: [&str; 34] = [
+        "ing", "ly", "ness", "ful", "ship", "ght", "sh", "ck", "tch", "ay", "ey", "ow", "ew", "ed", "less",
+        "ities", "cies", "yment", "ssment", "nment", "tment", "pment", "hment", "lment", "ual", "uals",
+        "ism", "ists", "ize", "izes", "ics", "ugh", "ss", "ll",
     ];
     if IT_ENDS.iter().any(|e| w.ends_with(e)) {
         return Some(IT);
@@ -927,8 +931,31 @@ fn word_shape(w: &str) -> Option<usize> {
     if ascii && (w.contains(['w', 'k']) || w.contains("th")) {
         return Some(EN);
     }
-    if ascii && (EN_ENDS.iter().any(|e| w.ends_with(e)) || w.ends_with('y')) {
+    if ascii && (EN_ENDS.iter().any(|e| w.ends_with(e)) || w.ends_with('y')) && w != "qual" {
         return Some(EN);
+    }
+    // `ee` inside a word (`speech`, `between`); Italian has it only at the end (`idee`, `linee`).
+    // `oo` before d, k, m, n, t (`good`, `book`, `room`, `soon`, `foot`), not `alcool`, `coop-`.
+    if ascii
+        && ((w.contains("ee") && !w.ends_with("ee"))
+            || ["ood", "ook", "oom", "oon", "oot"].iter().any(|p| w.contains(p)))
+    {
+        return Some(EN);
+    }
+    // `-ous` (`various`, `serious`): French has it in short words (`vous`, `tous`) and `dessous`.
+    if ascii && w.len() >= 6 && w.ends_with("ous") && w != "dessous" {
+        return Some(EN);
+    }
+    // The second person plural of French verbs (`marchez`, `prendrez`).
+    if w.len() >= 5 && w.ends_with("ez") {
+        return Some(FR);
+    }
+    // A doubled consonant before a final `i`: Italian masculine plurals (`programmi`, `tutti`).
+    const IT_DOUBLE_I: [&str; 11] = [
+        "mmi", "tti", "lli", "cci", "ggi", "zzi", "nni", "rri", "ppi", "bbi", "ffi",
+    ];
+    if IT_DOUBLE_I.iter().any(|e| w.ends_with(e)) {
+        return Some(IT);
     }
     if w.contains("zz") || w.contains("cch") || w.contains("gli") {
         return Some(IT);
@@ -1587,6 +1614,33 @@ mod tests {
             ("daily", Some(2)),
             ("où", None),
             ("maison", None),
+            // Accents inside a word are French; Italian puts them on the last vowel only.
+            ("véritable", Some(0)),
+            ("numéro", Some(0)),
+            ("caffè", None),
+            ("affinché", None),
+            ("marchez", Some(0)),
+            ("anniversaire", Some(0)),
+            ("disposeront", Some(0)),
+            ("chez", None),
+            ("programmi", Some(1)),
+            ("tutti", Some(1)),
+            ("aussi", None),
+            ("various", Some(2)),
+            ("vous", None),
+            ("dessous", None),
+            ("payment", Some(2)),
+            ("environment", Some(2)),
+            ("gouvernement", None),
+            ("moment", None),
+            ("individuals", Some(2)),
+            ("qual", None),
+            ("speech", Some(2)),
+            ("good", Some(2)),
+            ("idee", None),
+            ("alcool", None),
+            ("policies", Some(2)),
+            ("business", Some(2)),
         ] {
             assert_eq!(word_shape(w), want, "{w}");
         }
@@ -1600,6 +1654,12 @@ mod tests {
             ("yesterday evening", Lang::English),
             ("disoccupazione giovanile", Lang::Italian),
             ("walking home", Lang::English),
+            // Word shapes alone: an accent inside a word, `-ment` after a consonant, `-ous`, a
+            // doubled consonant before a final `i`.
+            ("véritable multimodale", Lang::French),
+            ("numerous payments", Lang::English),
+            ("ricchi programmi", Lang::Italian),
+            ("caffè ristretto", Lang::Italian),
         ] {
             let (doc, _) = detect(&FRIT, t, &[0..t.len()]);
             assert_eq!(doc, Some(l), "{t}");
