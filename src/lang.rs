@@ -1581,6 +1581,10 @@ mod tests {
         assert_eq!(find(&all, "do"), Some(0b100));
         assert_eq!(find(&all, "sentenza"), Some(0b010));
         assert_eq!(find(&all, "yesterday"), Some(0b100));
+        assert_eq!(find(&all, "payments"), Some(0b100));
+        // English spellings of French words stay out of the English list (`chose`, `longer`).
+        assert_eq!(find(&all, "chose"), Some(0b001));
+        assert_eq!(find(&all, "longer"), None);
         assert_eq!(word_hash("Yesterday"), word_hash("yesterday"));
         // In two lists: dropped while both languages are allowed, kept for the one allowed.
         assert_eq!(find(&all, "police"), None);
