@@ -1582,6 +1582,11 @@ mod tests {
         assert_eq!(find(&all, "sentenza"), Some(0b010));
         assert_eq!(find(&all, "yesterday"), Some(0b100));
         assert_eq!(find(&all, "payments"), Some(0b100));
+        assert_eq!(find(&all, "deviendra"), Some(0b001));
+        assert_eq!(find(&all, "proseguire"), Some(0b010));
+        // `incessante` is French and Italian, `termine` a French verb and an Italian noun.
+        assert_eq!(find(&all, "incessante"), None);
+        assert_eq!(find(&all, "termine"), None);
         // English spellings of French words stay out of the English list (`chose`, `longer`).
         assert_eq!(find(&all, "chose"), Some(0b001));
         assert_eq!(find(&all, "longer"), None);
