@@ -15,8 +15,11 @@
 //! - before a lower-case word: `?` and `!` end the sentence unless a closing quote or bracket
 //!   follows them (`« Vraiment ? » demande-t-il` stays whole); `.` ends it after a real word of
 //!   four letters or more (Italian sentences often start in lower case), that is one ending in a
-//!   vowel or one the document also writes without a period (Punkt's idea), never after a
-//!   truncation (`pag.`, `econ.`, `Set.`); an ellipsis does not (`E poi... e poi niente`);
+//!   vowel, an English inflection (`-ed`, `-ing`, `-ly`, `-y`, `-s`) or one the document also
+//!   writes without a period (Punkt's idea), after a short word that abbreviates nothing
+//!   (`you.`, `it.`), and after any word in no table before a word that opens an English
+//!   clause (`you`, `they`, `what`, `the`), never after a truncation (`pag.`, `econ.`, `Set.`);
+//!   an ellipsis does not (`E poi... e poi niente`);
 //!   Georgian letters, lower case for Unicode, count as caseless (Georgian has no capitals);
 //! - French spacing before `!` `?` joins the terminator run (`Et puis... !`);
 //! - no break after an abbreviation of the tables below (`M.`, `Mme`, `Dott.`, `p. ex.`, `art.`,
@@ -302,7 +305,11 @@ impl Context<'_> {
             // `?` and `!` end the sentence before a lower-case word unless a closing quote or
             // bracket follows them (`« Vraiment ? » demande-t-il`); a `.` does after a real word
             // (Italian sentences often start in lower case), not after a truncation.
-            if (exclaim && !closed) || (single_dot && !closed && self.ends_clause(i)) {
+            if (exclaim && !closed)
+                || (single_dot
+                    && !closed
+                    && (self.ends_clause(i) || (starts_english_clause(b, q) && ends_word(text, i))))
+            {
                 return Step::Break(q);
             }
             return Step::Continue(q);
@@ -430,8 +437,20 @@ impl Context<'_> {
             chars += 1;
             last = c;
         }
+        // Short words that end a clause and abbreviate nothing (`call you.`, `do it.`).
+        if SHORT_CLAUSE_ENDS.contains(&word) {
+            return true;
+        }
         if chars < 4 || is_abbreviation(word) {
             return false;
+        }
+        // English inflections, which no truncation ends with (`interested.`, `looking.`,
+        // `friendly.`, `party.`, `sellers.`, `days.`).
+        if word.is_ascii()
+            && (ENGLISH_INFLECTIONS.iter().any(|e| word.ends_with(e))
+                || (word.ends_with('s') && !word.ends_with("ss")))
+        {
+            return true;
         }
         if matches!(
             last,
@@ -465,6 +484,41 @@ impl Context<'_> {
         })
     }
 }
+
+/// True if the text at `i` starts with a word that opens an English clause in web text written
+/// in lower case (`you should`, `they are`, `what do`), then a space.
+fn starts_english_clause(b: &[u8], i: usize) -> bool {
+    let rest = b.get(i..).unwrap_or(&[]);
+    let len = rest.iter().take_while(|c| c.is_ascii_lowercase()).count();
+    if rest.get(len) != Some(&b' ') {
+        return false;
+    }
+    let word = rest.get(..len).unwrap_or(&[]);
+    ENGLISH_CLAUSE_STARTS.contains(&word)
+}
+
+/// Words that open an English clause (lower-case web text) and are no French or Italian word:
+/// not the lower-case `i` of web English, which is the Italian article after a truncation
+/// (`amministr. i giudici`).
+const ENGLISH_CLAUSE_STARTS: [&[u8]; 19] = [
+    b"you", b"they", b"we", b"he", b"she", b"what", b"where", b"when", b"how", b"why", b"who", b"if",
+    b"please", b"maybe", b"my", b"the", b"there", b"this", b"just",
+];
+
+/// True if the `.` at `i` follows a word of two letters or more that no abbreviation table
+/// holds.
+fn ends_word(text: &str, i: usize) -> bool {
+    let word = word_before(text, i);
+    word.len() >= 2 && word.chars().all(char::is_alphabetic) && !is_abbreviation(word)
+}
+
+/// Lower-case words under four letters that end a clause and abbreviate nothing: a `.` after
+/// them ends the sentence even before a lower-case word.
+const SHORT_CLAUSE_ENDS: [&str; 8] = ["you", "it", "me", "him", "them", "too", "now", "out"];
+
+/// Endings of English inflected words (four letters or more): a `.` after them ends the
+/// sentence even before a lower-case word (web English often starts sentences in lower case).
+const ENGLISH_INFLECTIONS: [&str; 4] = ["ed", "ing", "ly", "y"];
 
 /// True if `b[..end]` ends with `suffix` (ASCII case-insensitive) preceded by a non-letter.
 fn ends_with_ignore_case(b: &[u8], end: usize, suffix: &[u8]) -> bool {
@@ -880,6 +934,48 @@ mod tests {
                 "It denies it. Netflix agrees?",
                 &["It denies it. ", "Netflix agrees?"],
             ),
+            // A `.` before a lower-case word: after an English inflection, a plural, a short
+            // pronoun, or before a word that opens an English clause, a sentence ends; not
+            // after a truncation, `ecc.` or an abbreviation of the tables.
+            (
+                "we got there early and everyone was interested. jill said the rest",
+                &[
+                    "we got there early and everyone was interested. ",
+                    "jill said the rest",
+                ],
+            ),
+            (
+                "the staff was friendly. do you think so",
+                &["the staff was friendly. ", "do you think so"],
+            ),
+            (
+                "call me if you see them. call soon",
+                &["call me if you see them. ", "call soon"],
+            ),
+            (
+                "we love this dog. you will too",
+                &["we love this dog. ", "you will too"],
+            ),
+            (
+                "Les chambres étaient propres et les avis bons. très bon accueil",
+                &[
+                    "Les chambres étaient propres et les avis bons. ",
+                    "très bon accueil",
+                ],
+            ),
+            (
+                "il ricorso al giudice amministr. i giudici hanno deciso",
+                &["il ricorso al giudice amministr. i giudici hanno deciso"],
+            ),
+            (
+                "mele, pere ecc. i prezzi salgono",
+                &["mele, pere ecc. i prezzi salgono"],
+            ),
+            (
+                "the price is approx. the same as before",
+                &["the price is approx. the same as before"],
+            ),
+            ("voir le chap. des annexes", &["voir le chap. des annexes"]),
             // Abbreviations and initials.
             (
                 "M. Hastings siégeait au conseil. Il est parti.",
