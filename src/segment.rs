@@ -316,7 +316,9 @@ impl Context<'_> {
         }
         if single_dot {
             let word = word_before(text, i);
-            if is_abbreviation(word)
+            // The letter after an apostrophe ends a contraction or a possessive (`didn't.`,
+            // `can't.`, `the 80's.`), not an abbreviation.
+            if (is_abbreviation(word) && !(word.len() == 1 && ends_with_apostrophe(b, i - 1)))
                 || (word == "es" && ends_with_ignore_case(b, i - 2, b"ad "))
                 || is_initial(word)
                 || self.is_lone_number(i)
@@ -519,6 +521,12 @@ const SHORT_CLAUSE_ENDS: [&str; 8] = ["you", "it", "me", "him", "them", "too", "
 /// Endings of English inflected words (four letters or more): a `.` after them ends the
 /// sentence even before a lower-case word (web English often starts sentences in lower case).
 const ENGLISH_INFLECTIONS: [&str; 4] = ["ed", "ing", "ly", "y"];
+
+/// True if `b[..end]` ends with an apostrophe (`'` or `’`).
+fn ends_with_apostrophe(b: &[u8], end: usize) -> bool {
+    let head = b.get(..end).unwrap_or(&[]);
+    head.ends_with(b"'") || head.ends_with("’".as_bytes())
+}
 
 /// True if `b[..end]` ends with `suffix` (ASCII case-insensitive) preceded by a non-letter.
 fn ends_with_ignore_case(b: &[u8], end: usize, suffix: &[u8]) -> bool {
@@ -976,6 +984,19 @@ mod tests {
                 &["the price is approx. the same as before"],
             ),
             ("voir le chap. des annexes", &["voir le chap. des annexes"]),
+            // A contraction or a possessive before the `.` is no one-letter abbreviation.
+            (
+                "They said they would come, but they didn't. Today they did.",
+                &["They said they would come, but they didn't. ", "Today they did."],
+            ),
+            (
+                "Music from the 70's. Over there, books.",
+                &["Music from the 70's. ", "Over there, books."],
+            ),
+            (
+                "Voir la note p. Trois exemples suivent.",
+                &["Voir la note p. Trois exemples suivent."],
+            ),
             // Abbreviations and initials.
             (
                 "M. Hastings siégeait au conseil. Il est parti.",
