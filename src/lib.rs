@@ -238,8 +238,8 @@
 //! default) sends the short texts (headlines, word pairs, single words) whose French, Italian
 //! or English words leave a tie to the lingua crate instead of the word shapes and whatlang's
 //! trigram guess, when every allowed language is one of French, Italian and English (two or
-//! more): word pairs of the Universal Dependencies test sets 0.939 → 0.964 correct, single words
-//! 0.834 → 0.877, of lingua's own test lists 0.943 → 0.976 and 0.786 → 0.881, at
+//! more): word pairs of the Universal Dependencies test sets 0.942 → 0.964 correct, single words
+//! 0.835 → 0.877, of lingua's own test lists 0.948 → 0.976 and 0.788 → 0.881, at
 //! the cost of about 15 MB of binary (its three models), a slower build and, for texts that
 //! reach it, a slower answer (the first such text in a process also loads the models). Nothing
 //! else changes with it. Its dependencies are
