@@ -28,7 +28,8 @@
 //!   alone at the start of its sentence or line (`1. Premier`, `867. Comprensorio`);
 //! - `;` ends a sentence before a capital or a list marker (`5)`, `b)`, `- `); `:` written
 //!   against its word (not the French `mot :`) ends one before a quotation or a capital when at
-//!   least four words precede it (not after labels such as `Email:`);
+//!   least four words precede it and the last names no header or form field (`Email:`,
+//!   `Sent by:`, `Objet:`, `Oggetto:`);
 //! - the terminators of other scripts end a sentence, with their closing quotes and brackets
 //!   and no white space needed after them: `。` `！` `？` `｡`, `।` `॥`, `؟` `۔`, Greek `;`
 //!   (U+037E), `։`, `።`, Khmer `។`, Myanmar `။`;
@@ -392,7 +393,8 @@ impl Context<'_> {
     }
 
     /// True if the current sentence has at least `min` words before `i` (looking back at most
-    /// 80 bytes): a colon after a short label (`Email:`, `Sent by:`) opens no sentence.
+    /// 80 bytes) and the last is no label: a colon after a short label or a field name
+    /// (`Email:`, `Sent by:`) opens no sentence.
     fn words_before(&self, i: usize, min: usize) -> bool {
         let b = self.text.as_bytes();
         let lo = self.start.max(i.saturating_sub(80));
@@ -402,7 +404,7 @@ impl Context<'_> {
             if w[0] == b' ' && w[1] != b' ' {
                 gaps += 1;
                 if gaps + 1 >= min {
-                    return true;
+                    return !is_label(b, i);
                 }
             }
         }
@@ -521,6 +523,37 @@ const SHORT_CLAUSE_ENDS: [&str; 8] = ["you", "it", "me", "him", "them", "too", "
 /// Endings of English inflected words (four letters or more): a `.` after them ends the
 /// sentence even before a lower-case word (web English often starts sentences in lower case).
 const ENGLISH_INFLECTIONS: [&str; 4] = ["ed", "ing", "ly", "y"];
+
+/// True if the word before the colon at `i` names a field of an e-mail header or a form
+/// (`Email:`, `Sent by:`, `Title:`, `Oggetto:`): what follows is its value, not a sentence.
+fn is_label(b: &[u8], i: usize) -> bool {
+    const LABELS: [&[u8]; 14] = [
+        b"email",
+        b"e-mail",
+        b"mail",
+        b"by",
+        b"title",
+        b"id",
+        b"fax",
+        b"phone",
+        b"subject",
+        b"cc",
+        b"objet",
+        b"oggetto",
+        b"courriel",
+        b"location",
+    ];
+    let head = b.get(i.saturating_sub(9)..i).unwrap_or(&[]);
+    let len = head
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic() || **c == b'-')
+        .count();
+    (2..=8).contains(&len)
+        && LABELS
+            .iter()
+            .any(|l| l.len() == len && ends_with_ignore_case(b, i, l))
+}
 
 /// True if `b[..end]` ends with an apostrophe (`'` or `’`).
 fn ends_with_apostrophe(b: &[u8], end: usize) -> bool {
@@ -984,6 +1017,23 @@ mod tests {
                 &["the price is approx. the same as before"],
             ),
             ("voir le chap. des annexes", &["voir le chap. des annexes"]),
+            // A colon after the field of a header or a form opens no sentence.
+            (
+                "We will send the report to the whole team Sent by: John Smith",
+                &["We will send the report to the whole team Sent by: John Smith"],
+            ),
+            (
+                "La nota inviata ieri a tutti porta come oggetto: Nuove regole",
+                &["La nota inviata ieri a tutti porta come oggetto: Nuove regole"],
+            ),
+            (
+                "Le message envoyé hier à toute l'équipe a pour objet: Nouvelles règles",
+                &["Le message envoyé hier à toute l'équipe a pour objet: Nouvelles règles"],
+            ),
+            (
+                "The minister said one thing at the end: The plan is dead.",
+                &["The minister said one thing at the end: ", "The plan is dead."],
+            ),
             // A contraction or a possessive before the `.` is no one-letter abbreviation.
             (
                 "They said they would come, but they didn't. Today they did.",
