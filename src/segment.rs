@@ -15,8 +15,11 @@
 //! - before a lower-case word: `?` and `!` end the sentence unless a closing quote or bracket
 //!   follows them (`« Vraiment ? » demande-t-il` stays whole); `.` ends it after a real word of
 //!   four letters or more (Italian sentences often start in lower case), that is one ending in a
-//!   vowel or one the document also writes without a period (Punkt's idea), never after a
-//!   truncation (`pag.`, `econ.`, `Set.`); an ellipsis does not (`E poi... e poi niente`);
+//!   vowel, an English inflection (`-ed`, `-ing`, `-ly`, `-y`, `-s`) or one the document also
+//!   writes without a period (Punkt's idea), after a short word that abbreviates nothing
+//!   (`you.`, `it.`), and after any word in no table before a word that opens an English
+//!   clause (`you`, `they`, `what`, `the`), never after a truncation (`pag.`, `econ.`, `Set.`);
+//!   an ellipsis does not (`E poi... e poi niente`);
 //!   Georgian letters, lower case for Unicode, count as caseless (Georgian has no capitals);
 //! - French spacing before `!` `?` joins the terminator run (`Et puis... !`);
 //! - no break after an abbreviation of the tables below (`M.`, `Mme`, `Dott.`, `p. ex.`, `art.`,
@@ -25,7 +28,8 @@
 //!   alone at the start of its sentence or line (`1. Premier`, `867. Comprensorio`);
 //! - `;` ends a sentence before a capital or a list marker (`5)`, `b)`, `- `); `:` written
 //!   against its word (not the French `mot :`) ends one before a quotation or a capital when at
-//!   least four words precede it (not after labels such as `Email:`);
+//!   least four words precede it and the last names no header or form field (`Email:`,
+//!   `Sent by:`, `Objet:`, `Oggetto:`);
 //! - the terminators of other scripts end a sentence, with their closing quotes and brackets
 //!   and no white space needed after them: `。` `！` `？` `｡`, `।` `॥`, `؟` `۔`, Greek `;`
 //!   (U+037E), `։`, `።`, Khmer `។`, Myanmar `။`;
@@ -302,14 +306,20 @@ impl Context<'_> {
             // `?` and `!` end the sentence before a lower-case word unless a closing quote or
             // bracket follows them (`« Vraiment ? » demande-t-il`); a `.` does after a real word
             // (Italian sentences often start in lower case), not after a truncation.
-            if (exclaim && !closed) || (single_dot && !closed && self.ends_clause(i)) {
+            if (exclaim && !closed)
+                || (single_dot
+                    && !closed
+                    && (self.ends_clause(i) || (starts_english_clause(b, q) && ends_word(text, i))))
+            {
                 return Step::Break(q);
             }
             return Step::Continue(q);
         }
         if single_dot {
             let word = word_before(text, i);
-            if is_abbreviation(word)
+            // The letter after an apostrophe ends a contraction or a possessive (`didn't.`,
+            // `can't.`, `the 80's.`), not an abbreviation.
+            if (is_abbreviation(word) && !(word.len() == 1 && ends_with_apostrophe(b, i - 1)))
                 || (word == "es" && ends_with_ignore_case(b, i - 2, b"ad "))
                 || is_initial(word)
                 || self.is_lone_number(i)
@@ -383,7 +393,8 @@ impl Context<'_> {
     }
 
     /// True if the current sentence has at least `min` words before `i` (looking back at most
-    /// 80 bytes): a colon after a short label (`Email:`, `Sent by:`) opens no sentence.
+    /// 80 bytes) and the last is no label: a colon after a short label or a field name
+    /// (`Email:`, `Sent by:`) opens no sentence.
     fn words_before(&self, i: usize, min: usize) -> bool {
         let b = self.text.as_bytes();
         let lo = self.start.max(i.saturating_sub(80));
@@ -393,7 +404,7 @@ impl Context<'_> {
             if w[0] == b' ' && w[1] != b' ' {
                 gaps += 1;
                 if gaps + 1 >= min {
-                    return true;
+                    return !is_label(b, i);
                 }
             }
         }
@@ -430,8 +441,20 @@ impl Context<'_> {
             chars += 1;
             last = c;
         }
+        // Short words that end a clause and abbreviate nothing (`call you.`, `do it.`).
+        if SHORT_CLAUSE_ENDS.contains(&word) {
+            return true;
+        }
         if chars < 4 || is_abbreviation(word) {
             return false;
+        }
+        // English inflections, which no truncation ends with (`interested.`, `looking.`,
+        // `friendly.`, `party.`, `sellers.`, `days.`).
+        if word.is_ascii()
+            && (ENGLISH_INFLECTIONS.iter().any(|e| word.ends_with(e))
+                || (word.ends_with('s') && !word.ends_with("ss")))
+        {
+            return true;
         }
         if matches!(
             last,
@@ -464,6 +487,78 @@ impl Context<'_> {
             before_ok && after.is_some_and(|c| c < 0x80 && !c.is_ascii_alphanumeric() && c != b'.')
         })
     }
+}
+
+/// True if the text at `i` starts with a word that opens an English clause in web text written
+/// in lower case (`you should`, `they are`, `what do`), then a space.
+fn starts_english_clause(b: &[u8], i: usize) -> bool {
+    let rest = b.get(i..).unwrap_or(&[]);
+    let len = rest.iter().take_while(|c| c.is_ascii_lowercase()).count();
+    if rest.get(len) != Some(&b' ') {
+        return false;
+    }
+    let word = rest.get(..len).unwrap_or(&[]);
+    ENGLISH_CLAUSE_STARTS.contains(&word)
+}
+
+/// Words that open an English clause (lower-case web text) and are no French or Italian word:
+/// not the lower-case `i` of web English, which is the Italian article after a truncation
+/// (`amministr. i giudici`).
+const ENGLISH_CLAUSE_STARTS: [&[u8]; 19] = [
+    b"you", b"they", b"we", b"he", b"she", b"what", b"where", b"when", b"how", b"why", b"who", b"if",
+    b"please", b"maybe", b"my", b"the", b"there", b"this", b"just",
+];
+
+/// True if the `.` at `i` follows a word of two letters or more that no abbreviation table
+/// holds.
+fn ends_word(text: &str, i: usize) -> bool {
+    let word = word_before(text, i);
+    word.len() >= 2 && word.chars().all(char::is_alphabetic) && !is_abbreviation(word)
+}
+
+/// Lower-case words under four letters that end a clause and abbreviate nothing: a `.` after
+/// them ends the sentence even before a lower-case word.
+const SHORT_CLAUSE_ENDS: [&str; 8] = ["you", "it", "me", "him", "them", "too", "now", "out"];
+
+/// Endings of English inflected words (four letters or more): a `.` after them ends the
+/// sentence even before a lower-case word (web English often starts sentences in lower case).
+const ENGLISH_INFLECTIONS: [&str; 4] = ["ed", "ing", "ly", "y"];
+
+/// True if the word before the colon at `i` names a field of an e-mail header or a form
+/// (`Email:`, `Sent by:`, `Title:`, `Oggetto:`): what follows is its value, not a sentence.
+fn is_label(b: &[u8], i: usize) -> bool {
+    const LABELS: [&[u8]; 14] = [
+        b"email",
+        b"e-mail",
+        b"mail",
+        b"by",
+        b"title",
+        b"id",
+        b"fax",
+        b"phone",
+        b"subject",
+        b"cc",
+        b"objet",
+        b"oggetto",
+        b"courriel",
+        b"location",
+    ];
+    let head = b.get(i.saturating_sub(9)..i).unwrap_or(&[]);
+    let len = head
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic() || **c == b'-')
+        .count();
+    (2..=8).contains(&len)
+        && LABELS
+            .iter()
+            .any(|l| l.len() == len && ends_with_ignore_case(b, i, l))
+}
+
+/// True if `b[..end]` ends with an apostrophe (`'` or `’`).
+fn ends_with_apostrophe(b: &[u8], end: usize) -> bool {
+    let head = b.get(..end).unwrap_or(&[]);
+    head.ends_with(b"'") || head.ends_with("’".as_bytes())
 }
 
 /// True if `b[..end]` ends with `suffix` (ASCII case-insensitive) preceded by a non-letter.
@@ -879,6 +974,78 @@ mod tests {
             (
                 "It denies it. Netflix agrees?",
                 &["It denies it. ", "Netflix agrees?"],
+            ),
+            // A `.` before a lower-case word: after an English inflection, a plural, a short
+            // pronoun, or before a word that opens an English clause, a sentence ends; not
+            // after a truncation, `ecc.` or an abbreviation of the tables.
+            (
+                "we got there early and everyone was interested. jill said the rest",
+                &[
+                    "we got there early and everyone was interested. ",
+                    "jill said the rest",
+                ],
+            ),
+            (
+                "the staff was friendly. do you think so",
+                &["the staff was friendly. ", "do you think so"],
+            ),
+            (
+                "call me if you see them. call soon",
+                &["call me if you see them. ", "call soon"],
+            ),
+            (
+                "we love this dog. you will too",
+                &["we love this dog. ", "you will too"],
+            ),
+            (
+                "Les chambres étaient propres et les avis bons. très bon accueil",
+                &[
+                    "Les chambres étaient propres et les avis bons. ",
+                    "très bon accueil",
+                ],
+            ),
+            (
+                "il ricorso al giudice amministr. i giudici hanno deciso",
+                &["il ricorso al giudice amministr. i giudici hanno deciso"],
+            ),
+            (
+                "mele, pere ecc. i prezzi salgono",
+                &["mele, pere ecc. i prezzi salgono"],
+            ),
+            (
+                "the price is approx. the same as before",
+                &["the price is approx. the same as before"],
+            ),
+            ("voir le chap. des annexes", &["voir le chap. des annexes"]),
+            // A colon after the field of a header or a form opens no sentence.
+            (
+                "We will send the report to the whole team Sent by: John Smith",
+                &["We will send the report to the whole team Sent by: John Smith"],
+            ),
+            (
+                "La nota inviata ieri a tutti porta come oggetto: Nuove regole",
+                &["La nota inviata ieri a tutti porta come oggetto: Nuove regole"],
+            ),
+            (
+                "Le message envoyé hier à toute l'équipe a pour objet: Nouvelles règles",
+                &["Le message envoyé hier à toute l'équipe a pour objet: Nouvelles règles"],
+            ),
+            (
+                "The minister said one thing at the end: The plan is dead.",
+                &["The minister said one thing at the end: ", "The plan is dead."],
+            ),
+            // A contraction or a possessive before the `.` is no one-letter abbreviation.
+            (
+                "They said they would come, but they didn't. Today they did.",
+                &["They said they would come, but they didn't. ", "Today they did."],
+            ),
+            (
+                "Music from the 70's. Over there, books.",
+                &["Music from the 70's. ", "Over there, books."],
+            ),
+            (
+                "Voir la note p. Trois exemples suivent.",
+                &["Voir la note p. Trois exemples suivent."],
             ),
             // Abbreviations and initials.
             (
