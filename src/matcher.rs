@@ -1307,21 +1307,27 @@ fn pair_hash(h1: u64, sep: &[u8], h2: u64) -> u64 {
 #[derive(Debug, Clone)]
 struct Bloom {
     bits: Vec<u64>,
-    /// Word count minus one (a power of two minus one).
-    mask: usize,
+    /// Word count.
+    words: usize,
 }
 
 impl Bloom {
     fn with_items(n: usize) -> Bloom {
-        let words = (n.saturating_mul(16) / 64).next_power_of_two().max(64);
+        Bloom::with_bits(n, 16)
+    }
+
+    /// A filter of `bits` bits an item, sized exactly (not rounded up to a power of two: the
+    /// word is picked by scaling the hash's high 32 bits to the number of words).
+    fn with_bits(n: usize, bits: usize) -> Bloom {
+        let words = (n.saturating_mul(bits) / 64).max(64);
         Bloom {
             bits: vec![0; words],
-            mask: words - 1,
+            words,
         }
     }
     #[inline]
     fn probe(&self, h: u64) -> (usize, u64) {
-        let word = (h >> 40) as usize & self.mask;
+        let word = (((h >> 32) * self.words as u64) >> 32) as usize;
         let bits = (1u64 << (h & 63)) | (1u64 << ((h >> 6) & 63)) | (1u64 << ((h >> 12) & 63));
         (word, bits)
     }
