@@ -596,14 +596,7 @@ impl Matcher {
         let mut first_words = Bloom::with_items(keys.len());
         let mut singles = Bloom::with_items(keys.len());
         let mut pairs = Bloom::with_items(keys.len());
-        let far = keys
-            .iter()
-            .filter(|k| {
-                let w1 = word_end(k, 0);
-                w1 > 0 && w1 < k.len() && next_word(k, w1).is_none()
-            })
-            .count();
-        let mut far_pairs = Bloom::with_items(far);
+        let mut far = Vec::new();
         for (k, &uncapped) in keys.iter().zip(&uncapped) {
             match k.first() {
                 Some(&b) if !char_at(k, 0).is_some_and(|(c, _)| is_word_char(c)) => {
@@ -625,13 +618,17 @@ impl Matcher {
                         None => {
                             singles.insert(h1);
                             if w1 < k.len() {
-                                far_pairs.insert(h1);
+                                far.push(h1);
                             }
                         }
                     }
                 }
                 None => {}
             }
+        }
+        let mut far_pairs = Bloom::with_items(far.len());
+        for h in far {
+            far_pairs.insert(h);
         }
         let flags: Vec<u32> = uncapped.iter().map(|&u| if u { 0 } else { CAPPED }).collect();
         let (trie, rest) = WordTrie::build(&keys, &flags);
