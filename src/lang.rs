@@ -636,6 +636,71 @@ impl LangDetector {
         let bytes = s.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            // Eight bytes at a time while they last: skip the ASCII non-letters before a word,
+            // and read an ASCII word of seven letters or fewer that an ASCII non-letter ends
+            // (most words) from the same load, then find the next word in it. Anything else
+            // (a longer word, a word that a non-ASCII byte starts or ends, the last bytes)
+            // goes on to the byte-wise paths below, which decide the same.
+            if let Some(x) = bytes.get(i..).and_then(crate::swar::load) {
+                let letters = ascii_letter_lanes(x);
+                let high = x & crate::swar::HI;
+                let starts = letters | high;
+                if starts == 0 {
+                    i += 8;
+                    continue;
+                }
+                let first = (starts.trailing_zeros() / 8) as usize;
+                if first != 0 {
+                    i += first;
+                    continue;
+                }
+                let stop = !letters & crate::swar::HI;
+                let len = (stop.trailing_zeros() / 8) as usize;
+                // `len` is 8 when no lane stops the word (`stop == 0`).
+                if high & 0x80 == 0 && len < 8 && (high >> (8 * len)) & 0x80 == 0 {
+                    let mask = u64::MAX >> (64 - 8 * len);
+                    let key = (x & mask) | (0x2020_2020_2020_2020 & mask);
+                    if counts(key, bytes, i + len) && self.vote(key, &mut v) {
+                        break;
+                    }
+                    // Lanes up to `len` hold no letter and no non-ASCII byte past the word.
+                    let next = starts & (u64::MAX << (8 * len));
+                    i += if next == 0 {
+                        8
+                    } else {
+                        (next.trailing_zeros() / 8) as usize
+                    };
+                    continue;
+                }
+                // Eight ASCII letters: find where the word ends, eight bytes at a time; a
+                // word of more than eight letters is no function word.
+                if stop == 0 && high == 0 {
+                    let mut j = i + 8;
+                    let mut end = None;
+                    while let Some(y) = bytes.get(j..).and_then(crate::swar::load) {
+                        let stop = !ascii_letter_lanes(y) & crate::swar::HI;
+                        if stop != 0 {
+                            let k = (stop.trailing_zeros() / 8) as usize;
+                            // A non-ASCII byte after the letters may continue the word.
+                            if (y >> (8 * k)) & 0x80 == 0 {
+                                end = Some(j + k);
+                            }
+                            break;
+                        }
+                        j += 8;
+                    }
+                    if let Some(end) = end {
+                        if end == i + 8 {
+                            let key = x | 0x2020_2020_2020_2020;
+                            if counts(key, bytes, end) && self.vote(key, &mut v) {
+                                break;
+                            }
+                        }
+                        i = end;
+                        continue;
+                    }
+                }
+            }
             // Skip to a letter.
             let b = bytes[i];
             if b < 0x80 && !b.is_ascii_alphabetic() {
