@@ -510,32 +510,30 @@ impl LangDetector {
     ) -> Option<Lang> {
         out.clear();
         let mut total: Votes = [0; 7];
-        let mut votes: Vec<Votes> = Vec::with_capacity(sentences.len());
+        // One pass: each sentence's clear vote goes straight into `out`; the others (`None`)
+        // are decided once the document's language is known.
         for r in sentences {
             let v = self.votes(text.get(r.clone()).unwrap_or(""));
             for (t, x) in total.iter_mut().zip(v) {
                 *t += x;
             }
-            votes.push(v);
+            out.push(self.clear_winner(&v, 2));
         }
         let doc = self.document(text, &total);
-        for (r, v) in sentences.iter().zip(&votes) {
-            let lang = match self.clear_winner(v, 2) {
-                Some(l) => Some(l),
-                None => {
-                    let s = text.get(r.clone()).unwrap_or("");
-                    if s.len() >= WHATLANG_MIN_BYTES || (self.unlisted && s.len() >= 40) {
-                        self.whatlang
-                            .detect(s)
-                            .filter(|i| i.is_reliable())
-                            .and_then(|i| self.allowed(i.lang()))
-                            .or(doc)
-                    } else {
-                        doc
-                    }
-                }
+        for (r, lang) in sentences.iter().zip(out.iter_mut()) {
+            if lang.is_some() {
+                continue;
+            }
+            let s = text.get(r.clone()).unwrap_or("");
+            *lang = if s.len() >= WHATLANG_MIN_BYTES || (self.unlisted && s.len() >= 40) {
+                self.whatlang
+                    .detect(s)
+                    .filter(|i| i.is_reliable())
+                    .and_then(|i| self.allowed(i.lang()))
+                    .or(doc)
+            } else {
+                doc
             };
-            out.push(lang);
         }
         doc
     }
