@@ -773,7 +773,7 @@ impl LangDetector {
                         i += 1;
                         break;
                     };
-                    if !c.is_alphabetic() {
+                    if !is_alphabetic(c) {
                         if i == start {
                             i += c.len_utf8();
                         }
@@ -833,6 +833,19 @@ impl LangDetector {
         *n += 1;
         let count = *n;
         count >= EARLY_VOTES && v.iter().enumerate().all(|(j, &n)| j == k || n == 0)
+    }
+}
+
+/// [`char::is_alphabetic`], answered without Unicode's tables for the punctuation that news
+/// text writes outside ASCII: Latin-1's symbols (`«`, `»`, no-break space; only `ª`, `µ` and
+/// `º` are letters there) and the General Punctuation block (`’`, `“`, `–`, `…`), which holds
+/// no letter. The unit tests compare it with the standard library on both ranges.
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    match c {
+        '\u{80}'..='\u{BF}' => matches!(c, 'ª' | 'µ' | 'º'),
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphabetic(),
     }
 }
 
@@ -1540,6 +1553,13 @@ mod tests {
     }
 
     const FRIT: [Lang; 3] = [Lang::French, Lang::Italian, Lang::English];
+
+    #[test]
+    fn is_alphabetic_agrees_with_the_standard_library() {
+        for c in ('\u{0}'..='\u{2FF}').chain('\u{2000}'..='\u{20FF}') {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     #[test]
     fn codes_round_trip() {
