@@ -510,32 +510,30 @@ impl LangDetector {
     ) -> Option<Lang> {
         out.clear();
         let mut total: Votes = [0; 7];
-        let mut votes: Vec<Votes> = Vec::with_capacity(sentences.len());
+        // One pass: each sentence's clear vote goes straight into `out`; the others (`None`)
+        // are decided once the document's language is known.
         for r in sentences {
             let v = self.votes(text.get(r.clone()).unwrap_or(""));
             for (t, x) in total.iter_mut().zip(v) {
                 *t += x;
             }
-            votes.push(v);
+            out.push(self.clear_winner(&v, 2));
         }
         let doc = self.document(text, &total);
-        for (r, v) in sentences.iter().zip(&votes) {
-            let lang = match self.clear_winner(v, 2) {
-                Some(l) => Some(l),
-                None => {
-                    let s = text.get(r.clone()).unwrap_or("");
-                    if s.len() >= WHATLANG_MIN_BYTES || (self.unlisted && s.len() >= 40) {
-                        self.whatlang
-                            .detect(s)
-                            .filter(|i| i.is_reliable())
-                            .and_then(|i| self.allowed(i.lang()))
-                            .or(doc)
-                    } else {
-                        doc
-                    }
-                }
+        for (r, lang) in sentences.iter().zip(out.iter_mut()) {
+            if lang.is_some() {
+                continue;
+            }
+            let s = text.get(r.clone()).unwrap_or("");
+            *lang = if s.len() >= WHATLANG_MIN_BYTES || (self.unlisted && s.len() >= 40) {
+                self.whatlang
+                    .detect(s)
+                    .filter(|i| i.is_reliable())
+                    .and_then(|i| self.allowed(i.lang()))
+                    .or(doc)
+            } else {
+                doc
             };
-            out.push(lang);
         }
         doc
     }
@@ -636,6 +634,71 @@ impl LangDetector {
         let bytes = s.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            // Eight bytes at a time while they last: skip the ASCII non-letters before a word,
+            // and read an ASCII word of seven letters or fewer that an ASCII non-letter ends
+            // (most words) from the same load, then find the next word in it. Anything else
+            // (a longer word, a word that a non-ASCII byte starts or ends, the last bytes)
+            // goes on to the byte-wise paths below, which decide the same.
+            if let Some(x) = bytes.get(i..).and_then(crate::swar::load) {
+                let letters = ascii_letter_lanes(x);
+                let high = x & crate::swar::HI;
+                let starts = letters | high;
+                if starts == 0 {
+                    i += 8;
+                    continue;
+                }
+                let first = (starts.trailing_zeros() / 8) as usize;
+                if first != 0 {
+                    i += first;
+                    continue;
+                }
+                let stop = !letters & crate::swar::HI;
+                let len = (stop.trailing_zeros() / 8) as usize;
+                // `len` is 8 when no lane stops the word (`stop == 0`).
+                if high & 0x80 == 0 && len < 8 && (high >> (8 * len)) & 0x80 == 0 {
+                    let mask = u64::MAX >> (64 - 8 * len);
+                    let key = (x & mask) | (0x2020_2020_2020_2020 & mask);
+                    if counts(key, bytes, i + len) && self.vote(key, &mut v) {
+                        break;
+                    }
+                    // Lanes up to `len` hold no letter and no non-ASCII byte past the word.
+                    let next = starts & (u64::MAX << (8 * len));
+                    i += if next == 0 {
+                        8
+                    } else {
+                        (next.trailing_zeros() / 8) as usize
+                    };
+                    continue;
+                }
+                // Eight ASCII letters: find where the word ends, eight bytes at a time; a
+                // word of more than eight letters is no function word.
+                if stop == 0 && high == 0 {
+                    let mut j = i + 8;
+                    let mut end = None;
+                    while let Some(y) = bytes.get(j..).and_then(crate::swar::load) {
+                        let stop = !ascii_letter_lanes(y) & crate::swar::HI;
+                        if stop != 0 {
+                            let k = (stop.trailing_zeros() / 8) as usize;
+                            // A non-ASCII byte after the letters may continue the word.
+                            if (y >> (8 * k)) & 0x80 == 0 {
+                                end = Some(j + k);
+                            }
+                            break;
+                        }
+                        j += 8;
+                    }
+                    if let Some(end) = end {
+                        if end == i + 8 {
+                            let key = x | 0x2020_2020_2020_2020;
+                            if counts(key, bytes, end) && self.vote(key, &mut v) {
+                                break;
+                            }
+                        }
+                        i = end;
+                        continue;
+                    }
+                }
+            }
             // Skip to a letter.
             let b = bytes[i];
             if b < 0x80 && !b.is_ascii_alphabetic() {
@@ -710,7 +773,7 @@ impl LangDetector {
                         i += 1;
                         break;
                     };
-                    if !c.is_alphabetic() {
+                    if !is_alphabetic(c) {
                         if i == start {
                             i += c.len_utf8();
                         }
@@ -770,6 +833,19 @@ impl LangDetector {
         *n += 1;
         let count = *n;
         count >= EARLY_VOTES && v.iter().enumerate().all(|(j, &n)| j == k || n == 0)
+    }
+}
+
+/// [`char::is_alphabetic`], answered without Unicode's tables for the punctuation that news
+/// text writes outside ASCII: Latin-1's symbols (`«`, `»`, no-break space; only `ª`, `µ` and
+/// `º` are letters there) and the General Punctuation block (`’`, `“`, `–`, `…`), which holds
+/// no letter. The unit tests compare it with the standard library on both ranges.
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    match c {
+        '\u{80}'..='\u{BF}' => matches!(c, 'ª' | 'µ' | 'º'),
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphabetic(),
     }
 }
 
@@ -1477,6 +1553,13 @@ mod tests {
     }
 
     const FRIT: [Lang; 3] = [Lang::French, Lang::Italian, Lang::English];
+
+    #[test]
+    fn is_alphabetic_agrees_with_the_standard_library() {
+        for c in ('\u{0}'..='\u{2FF}').chain('\u{2000}'..='\u{20FF}') {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     #[test]
     fn codes_round_trip() {
