@@ -34,7 +34,9 @@
 //!    broken across a line break is found (unless the line break ends a sentence).
 //! 4. **Whole words only.** `Meta` is not found in `Metaverse`, `X` not in `Xbox` or `X2`,
 //!    `Twitter` not in `pic.twitter.com`: a name never starts or ends next to a letter or digit,
-//!    nor inside a dotted token (`twitter.com`), a URL or an e-mail address.
+//!    nor inside a dotted token (`twitter.com`), a URL or an e-mail address (a token is read
+//!    within 256 bytes on either side of the name, which keeps the check linear on text
+//!    without spaces: a name further than that from a URL's `://` is not seen as inside it).
 //!    Yet a French or Italian elided word before a name does not block it (`d’Amazon`,
 //!    `l’Union européenne`, `dell’Unione europea`, `all'Italia`, `qu’Elon Musk`) while another
 //!    word before an apostrophe does (`Neill` is not found in `O’Neill`); an English possessive

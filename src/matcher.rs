@@ -371,7 +371,8 @@ pub(crate) struct Matcher {
     punct_next_words: Option<Bloom>,
     /// Patterns of several words, by their first two words and what separates them: a text word
     /// that starts only longer names is walked from only if it and the next word are such a
-    /// pair. Checked only for words that passed `first_words`.
+    /// pair. Checked for words that passed the first-word filters (or the table of first words
+    /// of large gazetteers), and again by the walk before it probes the trie for a second word.
     pairs: Bloom,
     /// The first words of the names of several words whose second word is further than
     /// [`MAX_SEPARATOR`] bytes (not in `pairs`): the scan of large gazetteers walks from them.
@@ -617,7 +618,7 @@ impl Matcher {
                         )),
                         None => {
                             singles.insert(h1);
-                            if w1 < k.len() {
+                            if trie::next_word(k, w1, trie::MAX_SEPARATOR).is_some() {
                                 far.push(h1);
                             }
                         }
@@ -1276,10 +1277,9 @@ fn next_word(fb: &[u8], i: usize) -> Option<(usize, usize)> {
     trie::next_word(fb, i, MAX_SEPARATOR)
 }
 
-/// The hash of two words and what separates them.
-#[inline]
 /// The key of a pattern outside the trie in [`Matcher::rest_starts`]: its first word's hash
 /// and up to two bytes after the word (`after` is cut to two; fewer when the pattern ends).
+#[inline]
 fn rest_key(h: u64, after: &[u8]) -> u64 {
     let bytes = match after {
         [] => 0x1_0000,
@@ -1289,6 +1289,8 @@ fn rest_key(h: u64, after: &[u8]) -> u64 {
     (h ^ bytes.wrapping_mul(0x9e37_79b9_7f4a_7c15)).rotate_left(23)
 }
 
+/// The hash of two words and what separates them.
+#[inline]
 fn pair_hash(h1: u64, sep: &[u8], h2: u64) -> u64 {
     let mut h = h1.rotate_left(23) ^ h2;
     for &b in sep {

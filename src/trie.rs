@@ -2,8 +2,8 @@
 //!
 //! A folded name is a sequence of words (maximal runs of word characters) joined by
 //! separators (runs of other characters). The trie has one edge per (node, separator, word)
-//! and lives in a single open-addressing hash table keyed by a 64-bit hash of the node and of
-//! the edge's bytes, so a step costs one hash of a word the scanner has already delimited (and,
+//! and lives in two open-addressing hash tables, one for the root's edges (a name's first word)
+//! and one for the others, keyed by a 64-bit hash of the node and of the edge's bytes, so a step costs one hash of a word the scanner has already delimited (and,
 //! for the first word, already hashed) and one probe: no automaton walk byte by byte, and no
 //! failure transitions to build. A chain of nodes that leads to one name and nothing else is
 //! cut off at its top: the edge into it holds the name (a *tail*) and the rest is compared with
@@ -38,7 +38,8 @@ const ROOT: u32 = 0;
 /// One edge of the trie.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Slot {
-    /// [`edge_key`] of the edge; 0 for an empty slot.
+    /// [`edge_key`] of the edge, or for an edge out of the root its [`root_key`] with
+    /// [`ROOT_UNCAPPED`] or-ed in where it applies; 0 for an empty slot.
     pub(crate) key: u64,
     /// The node it leads to, or [`LEAF`] or [`TAIL`].
     pub(crate) child: u32,

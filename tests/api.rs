@@ -566,3 +566,18 @@ fn long_separators_in_both_scans() {
         );
     }
 }
+
+/// A token is read within 256 bytes on either side of a name (the contract, rule 4): a name
+/// inside a URL is not found, one further than that from the URL's `://` is.
+#[test]
+fn url_tokens_are_read_within_a_window() {
+    let gaz = Gazetteer::from_tsv_str("Q1\torganization\tMeta\n").unwrap();
+    let a = Analyzer::new(&gaz).unwrap();
+    let found = |t: &str| a.find(t).len();
+    assert_eq!(found("Voir https://about.meta.com/Meta/news pour le détail."), 0);
+    assert_eq!(found("Leggi https://example.org/path/Meta/notizie oggi."), 0);
+    let far = format!("Meta{}x://y", "~".repeat(300));
+    assert_eq!(found(&far), 1);
+    let near = format!("Meta{}x://y", "~".repeat(200));
+    assert_eq!(found(&near), 0);
+}

@@ -294,12 +294,18 @@ fn right_ok(f: &[char], end: usize, key: &[char]) -> bool {
 }
 
 fn in_url(f: &[char], p: usize, end: usize) -> bool {
+    // The token is read within 256 folded bytes on either side of the name (the contract).
+    const WINDOW: usize = 256;
     let mut s = p;
-    while s > 0 && f[s - 1] != ' ' {
+    let mut back = 0;
+    while s > 0 && f[s - 1] != ' ' && back < WINDOW {
+        back += f[s - 1].len_utf8();
         s -= 1;
     }
     let mut e = end;
-    while e < f.len() && f[e] != ' ' {
+    let mut ahead = 0;
+    while e < f.len() && f[e] != ' ' && ahead < WINDOW {
+        ahead += f[e].len_utf8();
         e += 1;
     }
     let token: String = f[s..e].iter().collect();
