@@ -833,7 +833,9 @@ impl Matcher {
             }
             // A word starts at `i`: find its end, then hash it.
             let (j, h) = trie::word_end_hash(fb, i);
-            if LARGE {
+            // Whether to walk from this word: its edge from the root, and whether it is written
+            // with a lower-case initial.
+            let walk_from: Option<(Step, bool)> = if LARGE {
                 // A large gazetteer: the filter of all first words would not stay in cache. A
                 // word with a lower-case initial (most words) is looked up in the small filter
                 // of names spelt without a capital; then the table of first words, exact, says
@@ -843,34 +845,45 @@ impl Matcher {
                         .original_from(i, &mut cursor)
                         .is_some_and(|o| starts_lower_case(text, o));
                 if lower && !self.lower_first_words.may_contain(h) {
-                    i = j;
-                    continue;
-                }
-                let root = match self.trie.first(h) {
-                    Step::Edge(s) if !lower || s.key & ROOT_UNCAPPED != 0 => Some(s),
-                    _ => None,
-                };
-                // A one-word name this word can spell (not one of capitals only for a lower-case
-                // word; a tail's name is longer), or longer names whose second word follows.
-                let plausible = root.is_some_and(|s| {
-                    (s.child != TAIL
-                        && if lower {
-                            s.pattern & CAPPED == 0
-                        } else {
-                            s.pattern != NO_PATTERN
-                        })
-                        || s.child != LEAF
-                            && (trie::next_word_hash(fb, j, MAX_SEPARATOR).is_some_and(|(w2, _, h2)| {
-                                self.pairs
-                                    .may_contain(pair_hash(h, fb.get(j..w2).unwrap_or(&[]), h2))
-                            }) || self.far_pairs.may_contain(h))
-                }) || self.rest_may_start(fb, j, h);
-                if plausible && left_ok(fb, lo, i) {
-                    let _ = folded.original_from(i, &mut cursor);
-                    let first = match root {
-                        Some(s) => Step::Edge(s),
-                        None => Step::Dead,
+                    None
+                } else {
+                    let root = match self.trie.first(h) {
+                        Step::Edge(s) if !lower || s.key & ROOT_UNCAPPED != 0 => Some(s),
+                        _ => None,
                     };
+                    // A one-word name this word can spell (not one of capitals only for a
+                    // lower-case word; a tail's name is longer), or longer names whose second
+                    // word follows, or a name outside the trie.
+                    let plausible = root.is_some_and(|s| {
+                        (s.child != TAIL
+                            && if lower {
+                                s.pattern & CAPPED == 0
+                            } else {
+                                s.pattern != NO_PATTERN
+                            })
+                            || s.child != LEAF
+                                && (self.pair_follows(fb, j, h) || self.far_pairs.may_contain(h))
+                    }) || self.rest_may_start(fb, j, h);
+                    plausible.then(|| (root.map_or(Step::Dead, Step::Edge), lower))
+                }
+            } else if !self.first_words.may_contain(h) {
+                // The filter of all first words is small (in cache): it goes first, and most
+                // words stop there without looking at the original text.
+                None
+            } else {
+                // For a word written with a lower-case initial (most words), some name without
+                // a capital must start with it.
+                let lower = b.is_ascii_lowercase()
+                    && folded
+                        .original_from(i, &mut cursor)
+                        .is_some_and(|o| starts_lower_case(text, o));
+                let plausible = (!lower || self.lower_first_words.may_contain(h))
+                    && (self.singles.may_contain(h) || self.pair_follows(fb, j, h));
+                plausible.then(|| (self.trie.first(h), lower))
+            };
+            if let Some((first, lower)) = walk_from {
+                if left_ok(fb, lo, i) {
+                    let _ = folded.original_from(i, &mut cursor);
                     if let Some(end) = self.walk::<ALL, H>(
                         text,
                         folded,
@@ -888,52 +901,19 @@ impl Matcher {
                         }
                     }
                 }
-                i = j;
-                continue;
-            }
-            // Walk only if some name starts with this very word, and for a word written with a
-            // lower-case initial (most words), some name without a capital. The filter of all
-            // first words is small (in cache): it goes first, and most words stop there
-            // without looking at the original text.
-            if !self.first_words.may_contain(h) {
-                i = j;
-                continue;
-            }
-            let lower = b.is_ascii_lowercase()
-                && folded
-                    .original_from(i, &mut cursor)
-                    .is_some_and(|o| starts_lower_case(text, o));
-            if lower && !self.lower_first_words.may_contain(h) {
-                i = j;
-                continue;
-            }
-            let plausible = self.singles.may_contain(h)
-                || trie::next_word_hash(fb, j, MAX_SEPARATOR).is_some_and(|(w2, _, h2)| {
-                    self.pairs
-                        .may_contain(pair_hash(h, fb.get(j..w2).unwrap_or(&[]), h2))
-                });
-            if plausible && left_ok(fb, lo, i) {
-                let _ = folded.original_from(i, &mut cursor);
-                let first = self.trie.first(h);
-                if let Some(end) = self.walk::<ALL, H>(
-                    text,
-                    folded,
-                    seg,
-                    i,
-                    Some((j, h, first)),
-                    lower,
-                    cursor,
-                    scratch,
-                    out,
-                ) {
-                    if !ALL {
-                        i = end;
-                        continue;
-                    }
-                }
             }
             i = j;
         }
+    }
+
+    /// True if the word after the one that ends at `fb[j]` (hashed `h`) is the second word of
+    /// a name with it, separated as in the text (the pair filter).
+    #[inline]
+    fn pair_follows(&self, fb: &[u8], j: usize, h: u64) -> bool {
+        trie::next_word_hash(fb, j, MAX_SEPARATOR).is_some_and(|(w2, _, h2)| {
+            self.pairs
+                .may_contain(pair_hash(h, fb.get(j..w2).unwrap_or(&[]), h2))
+        })
     }
 
     /// True if a pattern outside the trie may start with the word that ends at `fb[j]`, hashed
