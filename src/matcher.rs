@@ -594,8 +594,12 @@ impl Matcher {
             })
             .collect();
         let mut lower_first_words = Bloom::with_items(uncapped.iter().filter(|&&u| u).count());
-        let mut first_words = Bloom::with_items(keys.len());
-        let mut singles = Bloom::with_items(keys.len());
+        // The filters of all first words and of one-word names serve the scan of small
+        // gazetteers only: a large one is not given them.
+        let small_filters = Bloom::bytes_for(keys.len()) <= SMALL_FILTER_BYTES;
+        let filter_items = if small_filters { keys.len() } else { 0 };
+        let mut first_words = Bloom::with_items(filter_items);
+        let mut singles = Bloom::with_items(filter_items);
         let mut pairs = Bloom::with_items(keys.len());
         let mut far = Vec::new();
         for (k, &uncapped) in keys.iter().zip(&uncapped) {
@@ -606,7 +610,9 @@ impl Matcher {
                 Some(_) => {
                     let w1 = word_end(k, 0);
                     let h1 = word_hash(k, 0, w1);
-                    first_words.insert(h1);
+                    if small_filters {
+                        first_words.insert(h1);
+                    }
                     if uncapped {
                         lower_first_words.insert(h1);
                     }
@@ -617,7 +623,9 @@ impl Matcher {
                             word_hash(k, w2, w2_end),
                         )),
                         None => {
-                            singles.insert(h1);
+                            if small_filters {
+                                singles.insert(h1);
+                            }
                             if trie::next_word(k, w1, trie::MAX_SEPARATOR).is_some() {
                                 far.push(h1);
                             }
@@ -667,7 +675,6 @@ impl Matcher {
         let (shards, routes) = build_shards(&rest_keys, &rest, &flags, rest_total)?;
         drop(keys);
         drop(arena);
-        let small_filters = first_words.memory() <= SMALL_FILTER_BYTES;
         let mut m = Matcher {
             trie,
             shards,
@@ -1295,10 +1302,19 @@ impl Bloom {
         Bloom::with_bits(n, 16)
     }
 
+    /// The bytes of [`Bloom::with_items`]`(n)`.
+    fn bytes_for(n: usize) -> usize {
+        Bloom::words(n, 16) * 8
+    }
+
+    fn words(n: usize, bits: usize) -> usize {
+        (n.saturating_mul(bits) / 64).max(64)
+    }
+
     /// A filter of `bits` bits an item, sized exactly (not rounded up to a power of two: the
     /// word is picked by scaling the hash's high 32 bits to the number of words).
     fn with_bits(n: usize, bits: usize) -> Bloom {
-        let words = (n.saturating_mul(bits) / 64).max(64);
+        let words = Bloom::words(n, bits);
         Bloom {
             bits: vec![0; words],
             words,
