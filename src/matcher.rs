@@ -842,7 +842,7 @@ impl Matcher {
             let (j, h) = trie::word_end_hash(fb, i);
             // Whether to walk from this word: its edge from the root, and whether it is written
             // with a lower-case initial.
-            let walk_from: Option<(Step, bool)> = if LARGE {
+            let walk_from: Option<(Step, bool, Option<bool>)> = if LARGE {
                 // A large gazetteer: the filter of all first words would not stay in cache. A
                 // word with a lower-case initial (most words) is looked up in the small filter
                 // of names spelt without a capital; then the table of first words, exact, says
@@ -861,7 +861,7 @@ impl Matcher {
                     // A one-word name this word can spell (not one of capitals only for a
                     // lower-case word; a tail's name is longer), or longer names whose second
                     // word follows, or a name outside the trie.
-                    let plausible = root.is_some_and(|s| {
+                    let named = root.is_some_and(|s| {
                         (s.child != TAIL
                             && if lower {
                                 s.pattern & CAPPED == 0
@@ -870,8 +870,10 @@ impl Matcher {
                             })
                             || s.child != LEAF
                                 && (self.pair_follows(fb, j, h) || self.far_pairs.may_contain(h))
-                    }) || self.rest_may_start(fb, j, h);
-                    plausible.then(|| (root.map_or(Step::Dead, Step::Edge), lower))
+                    });
+                    // Asked here only when the trie has nothing: the walk reuses the answer.
+                    let rest = (!named).then(|| self.rest_may_start(fb, j, h));
+                    (named || rest == Some(true)).then(|| (root.map_or(Step::Dead, Step::Edge), lower, rest))
                 }
             } else if !self.first_words.may_contain(h) {
                 // The filter of all first words is small (in cache): it goes first, and most
@@ -886,9 +888,9 @@ impl Matcher {
                         .is_some_and(|o| starts_lower_case(text, o));
                 let plausible = (!lower || self.lower_first_words.may_contain(h))
                     && (self.singles.may_contain(h) || self.pair_follows(fb, j, h));
-                plausible.then(|| (self.trie.first(h), lower))
+                plausible.then(|| (self.trie.first(h), lower, None))
             };
-            if let Some((first, lower)) = walk_from {
+            if let Some((first, lower, rest)) = walk_from {
                 if left_ok(fb, lo, i) {
                     let _ = folded.original_from(i, &mut cursor);
                     if let Some(end) = self.walk::<ALL, H>(
@@ -896,7 +898,7 @@ impl Matcher {
                         folded,
                         seg,
                         i,
-                        Some((j, h, first)),
+                        Some((j, h, first, rest)),
                         lower,
                         cursor,
                         scratch,
@@ -954,8 +956,9 @@ impl Matcher {
 
     /// Collects the patterns that start at `fb[i]` and end at a word boundary (only those with
     /// a name spelt without a capital if the text word has a lower-case initial: `lower`): from
-    /// the word trie when a word starts there (`word`: its end and hash), and from the
-    /// automata of the other patterns. Turns the longest one that passes the checks into a
+    /// the word trie when a word starts there (`word`: its end, hash and edge from the root,
+    /// and whether a pattern outside the trie may start with it when already known), and from
+    /// the automata of the other patterns. Turns the longest one that passes the checks into a
     /// mention and returns its end; with `ALL`, every one that passes, longest first.
     #[inline]
     #[allow(clippy::too_many_arguments)]
@@ -965,7 +968,7 @@ impl Matcher {
         folded: &H,
         seg: &Segment,
         i: usize,
-        word: Option<(usize, u64, Step)>,
+        word: Option<(usize, u64, Step, Option<bool>)>,
         lower: bool,
         cursor: usize,
         scratch: &mut Scratch,
@@ -975,9 +978,9 @@ impl Matcher {
         let b = *fb.get(i)?;
         scratch.hits.clear();
         let mut other = true;
-        if let Some((j, h, first)) = word {
+        if let Some((j, h, first, rest)) = word {
             self.trie_hits(fb, i, (j, h, first), lower, scratch);
-            other = self.rest_may_start(fb, j, h);
+            other = rest.unwrap_or_else(|| self.rest_may_start(fb, j, h));
         }
         let routes = &self.routes[b as usize];
         if other && !routes.is_empty() {
@@ -1388,19 +1391,19 @@ fn surface_kind(surface: &str, name: &str, elided: bool) -> MatchKind {
         let b = s.as_bytes();
         b.iter().all(|&c| (0x20..0x7f).contains(&c) && c != b'`') && !b.windows(2).any(|w| w == b"  ")
     };
-    let same = if plain(surface) && plain(name) {
-        if surface != name {
-            return if surface.eq_ignore_ascii_case(name) {
-                MatchKind::Case
-            } else {
-                MatchKind::Accent
-            };
-        }
-        true
+    if surface == name || !(plain(surface) && plain(name)) {
+        return surface_kind_exact(surface, name, elided);
+    }
+    if surface.eq_ignore_ascii_case(name) {
+        MatchKind::Case
     } else {
-        surface == name || normalize::exact_chars(surface).eq(normalize::exact_chars(name))
-    };
-    if same {
+        MatchKind::Accent
+    }
+}
+
+/// [`surface_kind`] through the exact forms of surface and name, whatever they hold.
+fn surface_kind_exact(surface: &str, name: &str, elided: bool) -> MatchKind {
+    if surface == name || normalize::exact_chars(surface).eq(normalize::exact_chars(name)) {
         return if elided {
             MatchKind::Elision
         } else {
@@ -1607,21 +1610,6 @@ mod tests {
     /// The ASCII shortcut of `surface_kind` gives what the exact forms give.
     #[test]
     fn surface_kind_shortcut_agrees_with_exact_forms() {
-        fn slow(surface: &str, name: &str, elided: bool) -> MatchKind {
-            if normalize::exact_chars(surface).eq(normalize::exact_chars(name)) {
-                return if elided {
-                    MatchKind::Elision
-                } else {
-                    MatchKind::Exact
-                };
-            }
-            let lower = |s| normalize::exact_chars(s).flat_map(char::to_lowercase);
-            if lower(surface).eq(lower(name)) {
-                MatchKind::Case
-            } else {
-                MatchKind::Accent
-            }
-        }
         let forms = [
             "Meta",
             "meta",
@@ -1648,7 +1636,7 @@ mod tests {
                 for elided in [false, true] {
                     assert_eq!(
                         surface_kind(a, b, elided),
-                        slow(a, b, elided),
+                        surface_kind_exact(a, b, elided),
                         "{a:?} {b:?} {elided}"
                     );
                 }
