@@ -30,13 +30,6 @@ pub(crate) fn at_least(x: u64, c: u8) -> u64 {
     x.wrapping_add(LO * u64::from(0x80 - c)) & HI
 }
 
-/// `x` with bit 5 set in the lanes of `mask` (high-bit lanes, as the tests return): lowers the
-/// ASCII letters selected.
-#[inline]
-pub(crate) fn set_bit5(x: u64, mask: u64) -> u64 {
-    x | (mask >> 2)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,9 +55,5 @@ mod tests {
             }
         }
         assert_eq!(load(b"short"), None);
-        assert_eq!(
-            set_bit5(load(b"ABCDEFGH").unwrap_or(0), HI),
-            load(b"abcdefgh").unwrap_or(1)
-        );
     }
 }
