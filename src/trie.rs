@@ -276,7 +276,7 @@ pub(crate) fn next_word(fb: &[u8], i: usize, max: usize) -> Option<(usize, usize
 }
 
 /// [`next_word`] with the word's hash ([`word_end_hash`]).
-#[inline]
+#[inline(always)]
 pub(crate) fn next_word_hash(fb: &[u8], i: usize, max: usize) -> Option<(usize, usize, u64)> {
     // The usual separator: one space before an ASCII word.
     if let (Some(b' '), Some(&b)) = (fb.get(i), fb.get(i + 1)) {
