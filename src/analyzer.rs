@@ -68,6 +68,8 @@ struct Inner {
     /// Related entities (both directions), for one sense per document.
     related: Related,
     catalog: Arc<Catalog>,
+    /// The scan of large gazetteers was asked for whatever the size (a hidden test option).
+    large_scan: bool,
 }
 
 /// The inflection-tolerant names of one language.
@@ -278,15 +280,12 @@ impl AnalyzerBuilder<'_> {
         let gaz = self.gazetteer;
         let catalog = Arc::new(Catalog::new(gaz)?);
         let mut folded = Folded::new();
-        let mut matcher = Matcher::new(gaz, catalog.clone(), false, |_, n, out| {
+        let matcher = Matcher::new(gaz, catalog.clone(), false, self.large_scan, |_, n, out| {
             folded.clear();
             folded.push(n.text(), 0..n.text().len());
             out.extend_from_slice(folded.bytes());
             true
         })?;
-        if self.large_scan {
-            matcher.use_large_scan();
-        }
         let stem_kinds = &self.stem_kinds;
         let wants_stem = |kind: &Kind, n: &crate::gazetteer::NameRef<'_>| {
             (n.is_stem() || stem_kinds.contains(kind)) && !n.is_exact()
@@ -301,7 +300,7 @@ impl AnalyzerBuilder<'_> {
                     continue;
                 };
                 let mut keys: Vec<Vec<u8>> = Vec::new();
-                let mut m = Matcher::new(gaz, catalog.clone(), true, |e, n, out| {
+                let m = Matcher::new(gaz, catalog.clone(), true, self.large_scan, |e, n, out| {
                     if !wants_stem(e.kind(), &n) || !n.lang_set().allows(Some(lang)) {
                         return false;
                     }
@@ -310,9 +309,6 @@ impl AnalyzerBuilder<'_> {
                     keys.push(key);
                     true
                 })?;
-                if self.large_scan {
-                    m.use_large_scan();
-                }
                 if !keys.is_empty() {
                     let gate = StemGate::new(keys.iter().map(Vec::as_slice));
                     stems.push(StemTier {
@@ -341,6 +337,7 @@ impl AnalyzerBuilder<'_> {
                     Related::default()
                 },
                 catalog,
+                large_scan: self.large_scan,
             }),
         })
     }
@@ -400,6 +397,7 @@ impl Analyzer {
             .overlaps(self.overlaps())
             .short_forms(self.short_form_kinds().iter().cloned())
             .context_resolution(self.context_resolution())
+            .large_gazetteer_scan(self.inner.large_scan)
             .build()
     }
 

@@ -375,7 +375,8 @@ pub(crate) struct Matcher {
     /// of large gazetteers), and again by the walk before it probes the trie for a second word.
     pairs: Bloom,
     /// The first words of the names of several words whose second word is further than
-    /// [`MAX_SEPARATOR`] bytes (not in `pairs`): the scan of large gazetteers walks from them.
+    /// [`MAX_SEPARATOR`] bytes (not in `pairs`): the scan of large gazetteers walks from them
+    /// (empty for the scan of small ones, which never reads it).
     far_pairs: Bloom,
     /// True for a stemmed tier: its mentions are `MatchKind::Stem`.
     stemmed: bool,
@@ -464,11 +465,13 @@ pub(crate) struct Scratch {
 
 impl Matcher {
     /// Compiles the names for which `key` writes a pattern into its buffer (returning false
-    /// leaves a name out).
+    /// leaves a name out). With `large`, the scan of large gazetteers is built whatever the
+    /// number of names (tests compare both scans on small gazetteers).
     pub(crate) fn new(
         gaz: &Gazetteer,
         catalog: Arc<Catalog>,
         stemmed: bool,
+        large: bool,
         mut key: impl FnMut(Entity<'_>, NameRef<'_>, &mut Vec<u8>) -> bool,
     ) -> Result<Matcher> {
         // 1. Every key into one arena, with its entry (no allocation per name).
@@ -596,7 +599,7 @@ impl Matcher {
         let mut lower_first_words = Bloom::with_items(uncapped.iter().filter(|&&u| u).count());
         // The filters of all first words and of one-word names serve the scan of small
         // gazetteers only: a large one is not given them.
-        let small_filters = Bloom::bytes_for(keys.len()) <= SMALL_FILTER_BYTES;
+        let small_filters = !large && Bloom::bytes_for(keys.len()) <= SMALL_FILTER_BYTES;
         let filter_items = if small_filters { keys.len() } else { 0 };
         let mut first_words = Bloom::with_items(filter_items);
         let mut singles = Bloom::with_items(filter_items);
@@ -626,7 +629,7 @@ impl Matcher {
                             if small_filters {
                                 singles.insert(h1);
                             }
-                            if trie::next_word(k, w1, trie::MAX_SEPARATOR).is_some() {
+                            if !small_filters && trie::next_word(k, w1, trie::MAX_SEPARATOR).is_some() {
                                 far.push(h1);
                             }
                         }
@@ -675,7 +678,7 @@ impl Matcher {
         let (shards, routes) = build_shards(&rest_keys, &rest, &flags, rest_total)?;
         drop(keys);
         drop(arena);
-        let mut m = Matcher {
+        let m = Matcher {
             trie,
             shards,
             routes,
@@ -697,18 +700,7 @@ impl Matcher {
             stemmed,
             small_filters,
         };
-        if !m.small_filters {
-            m.use_large_scan();
-        }
         Ok(m)
-    }
-
-    /// Scans with the table of first words rather than the filters of all first words and of
-    /// single-word names, and drops those filters.
-    pub(crate) fn use_large_scan(&mut self) {
-        self.small_filters = false;
-        self.first_words = Bloom::with_items(0);
-        self.singles = Bloom::with_items(0);
     }
 
     /// Heap memory of the automaton and its first-word filter, in bytes.
@@ -1568,10 +1560,16 @@ mod tests {
     use crate::gazetteer::Kind;
 
     fn run(gaz: &Gazetteer, text: &str) -> Vec<(String, String)> {
-        let m = Matcher::new(gaz, Arc::new(Catalog::new(gaz).unwrap()), false, |_, n, out| {
-            out.extend_from_slice(normalize::fold_str(n.text()).as_bytes());
-            true
-        })
+        let m = Matcher::new(
+            gaz,
+            Arc::new(Catalog::new(gaz).unwrap()),
+            false,
+            false,
+            |_, n, out| {
+                out.extend_from_slice(normalize::fold_str(n.text()).as_bytes());
+                true
+            },
+        )
         .unwrap();
         let mut f = Folded::new();
         let r = f.push(text, 0..text.len());

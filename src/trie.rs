@@ -256,56 +256,43 @@ fn word_end_slow(fb: &[u8], start: usize, mut i: usize) -> usize {
 /// separate them: its start and end.
 #[inline]
 pub(crate) fn next_word(fb: &[u8], i: usize, max: usize) -> Option<(usize, usize)> {
-    let mut k = i;
-    while k < fb.len() && k - i <= max {
-        let b = fb[k];
-        if b < 0x80 {
-            if crate::normalize::is_word_byte(b) {
-                return (k > i).then(|| (k, word_end(fb, k)));
-            }
-            k += 1;
-        } else {
-            match char_at(fb, k) {
-                Some((c, _)) if is_word_char(c) => return (k > i).then(|| (k, word_end(fb, k))),
-                Some((_, l)) => k += l,
-                None => return None,
-            }
-        }
-    }
-    None
+    let k = next_word_start(fb, i, max)?;
+    Some((k, word_end(fb, k)))
 }
 
 /// [`next_word`] with the word's hash ([`word_end_hash`]).
 #[inline(always)]
 pub(crate) fn next_word_hash(fb: &[u8], i: usize, max: usize) -> Option<(usize, usize, u64)> {
     // The usual separator: one space before an ASCII word.
-    if let (Some(b' '), Some(&b)) = (fb.get(i), fb.get(i + 1)) {
-        if b < 0x80 && crate::normalize::is_word_byte(b) && max >= 1 {
-            let (e, h) = word_end_hash(fb, i + 1);
-            return Some((i + 1, e, h));
-        }
-    }
+    let k = match (fb.get(i), fb.get(i + 1)) {
+        (Some(b' '), Some(&b)) if b < 0x80 && crate::normalize::is_word_byte(b) && max >= 1 => i + 1,
+        _ => next_word_start(fb, i, max)?,
+    };
+    let (e, h) = word_end_hash(fb, k);
+    Some((k, e, h))
+}
+
+/// Where the next word after `i` starts, if at most `max` bytes of non-word characters (at
+/// least one) come first.
+#[inline]
+fn next_word_start(fb: &[u8], i: usize, max: usize) -> Option<usize> {
     let mut k = i;
     while k < fb.len() && k - i <= max {
         let b = fb[k];
         if b < 0x80 {
             if crate::normalize::is_word_byte(b) {
-                break;
+                return (k > i).then_some(k);
             }
             k += 1;
         } else {
             match char_at(fb, k) {
-                Some((c, _)) if is_word_char(c) => break,
+                Some((c, _)) if is_word_char(c) => return (k > i).then_some(k),
                 Some((_, l)) => k += l,
                 None => return None,
             }
         }
     }
-    if k == i || k >= fb.len() || k - i > max {
-        return None;
-    }
-    let (e, h) = word_end_hash(fb, k);
-    Some((k, e, h))
+    None
 }
 
 /// The words of a trie-shaped folded name into `out`: `(separator start, word start, word
