@@ -110,7 +110,7 @@ pub(crate) fn word_end_hash(fb: &[u8], i: usize) -> (usize, u64) {
         let stop = !word_lanes(x) & crate::swar::HI;
         let len = (stop.trailing_zeros() / 8) as usize;
         if stop != 0 {
-            if len > 0 && fb.get(i + len).is_none_or(|&b| b < 0x80) {
+            if len > 0 && fb.get(i + len).is_none_or(|&b| ENDS_WORD[usize::from(b)]) {
                 let head = x & ((1u64 << (8 * len)) - 1);
                 let h = (head ^ (len as u64).rotate_right(8)).wrapping_mul(K);
                 return (i + len, h ^ (h >> 29));
@@ -119,7 +119,7 @@ pub(crate) fn word_end_hash(fb: &[u8], i: usize) -> (usize, u64) {
             // Eight to fifteen bytes: the next eight bytes hold the rest and the end.
             let stop = !word_lanes(y) & crate::swar::HI;
             let rest = (stop.trailing_zeros() / 8) as usize;
-            if stop != 0 && fb.get(i + 8 + rest).is_none_or(|&b| b < 0x80) {
+            if stop != 0 && fb.get(i + 8 + rest).is_none_or(|&b| ENDS_WORD[usize::from(b)]) {
                 let len = 8 + rest;
                 let mut h = (x ^ (len as u64).rotate_right(8)).wrapping_mul(K);
                 if rest > 0 {
@@ -200,20 +200,33 @@ const STOP: [u8; 256] = {
     t
 };
 
-/// The lanes of `x` that hold an ASCII word byte (`0-9`, `a-z`, `A-Z`, `_`), as high bits.
+/// True for the ASCII bytes that end a word (not a word byte): a word that stops at anything
+/// else (a non-ASCII character, or `_` or an upper-case letter that [`word_lanes`] leaves out)
+/// goes on in the slow path.
+const ENDS_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = STOP[i] == 1;
+        i += 1;
+    }
+    t
+};
+
+/// The lanes of `x` that hold a digit or a lower-case ASCII letter, as high bits: the word
+/// bytes of folded text but `_`, which is rare (and upper-case letters, which folded text has
+/// none of). A word byte left out stops the fast paths like a non-ASCII byte: see [`ENDS_WORD`].
 #[inline]
 fn word_lanes(x: u64) -> u64 {
-    use crate::swar::{HI, at_least, eq};
+    use crate::swar::{HI, at_least};
     let a = x & !HI;
-    // Bit 5 set: upper-case letters become lower-case ones; `@` and `[`..`_` leave a-z.
-    let l = a | 0x2020_2020_2020_2020;
-    let letter = at_least(l, b'a') & !at_least(l, b'z' + 1);
+    let letter = at_least(a, b'a') & !at_least(a, b'z' + 1);
     let digit = at_least(a, b'0') & !at_least(a, b'9' + 1);
-    (letter | digit | eq(x, b'_')) & !(x & HI)
+    (letter | digit) & !x
 }
 
 /// The end of the word that starts at `fb[i]`: eight bytes at a time while they are ASCII word
-/// bytes; a non-ASCII character or the last few bytes take the slow path.
+/// bytes; a non-ASCII character, `_` or the last few bytes take the slow path.
 #[inline(always)]
 pub(crate) fn word_end(fb: &[u8], mut i: usize) -> usize {
     let start = i;
@@ -225,7 +238,7 @@ pub(crate) fn word_end(fb: &[u8], mut i: usize) -> usize {
         }
         i += (stop.trailing_zeros() / 8) as usize;
         return match fb.get(i) {
-            Some(&b) if b >= 0x80 => word_end_slow(fb, start, i),
+            Some(&b) if !ENDS_WORD[usize::from(b)] => word_end_slow(fb, start, i),
             _ => i,
         };
     }
@@ -766,13 +779,17 @@ mod tests {
 
     #[test]
     fn word_lanes_agree_with_bytes() {
+        // What the lanes leave out ends no word.
+        for b in [b'_', b'A', b'Z', 0x80, 0xc3] {
+            assert!(!ENDS_WORD[usize::from(b)]);
+        }
         for a in 0u8..=255 {
             for b in [
                 0u8, b' ', b'_', b'0', b'9', b'a', b'z', b'A', b'Z', b'@', b'[', b'`', b'{', 0x7f, 0xc3, a,
             ] {
                 let bytes = [a, b, a, b, b, a, a, b];
                 let want = bytes.iter().enumerate().fold(0u64, |m, (k, &v)| {
-                    m | u64::from(STOP[v as usize] == 0) << (8 * k + 7)
+                    m | u64::from(v.is_ascii_digit() || v.is_ascii_lowercase()) << (8 * k + 7)
                 });
                 assert_eq!(word_lanes(u64::from_le_bytes(bytes)), want, "{bytes:?}");
             }
