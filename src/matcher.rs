@@ -909,7 +909,7 @@ impl Matcher {
 
     /// True if the word after the one that ends at `fb[j]` (hashed `h`) is the second word of
     /// a name with it, separated as in the text (the pair filter).
-    #[inline]
+    #[inline(always)]
     fn pair_follows(&self, fb: &[u8], j: usize, h: u64) -> bool {
         trie::next_word_hash(fb, j, MAX_SEPARATOR).is_some_and(|(w2, _, h2)| {
             self.pairs
@@ -936,7 +936,7 @@ impl Matcher {
 
     /// True if a pattern that starts with punctuation may start at `fb[i]`: the next word is
     /// the first word of one.
-    #[inline]
+    #[inline(always)]
     fn punct_may_start(&self, fb: &[u8], i: usize) -> bool {
         match &self.punct_next_words {
             None => true,
