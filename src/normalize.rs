@@ -542,11 +542,23 @@ impl Iterator for ExactIter {
     }
 }
 
-/// True if the folded byte `b` (ASCII) is part of a word: a letter, a digit or `_`.
+/// True if the folded byte `b` (ASCII) is part of a word: a letter, a digit or `_`. One table
+/// look-up (the scan asks at every word start).
 #[inline]
 pub(crate) fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    WORD_BYTE[usize::from(b)]
 }
+
+/// [`is_word_byte`] of every byte.
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric() || i == b'_' as usize;
+        i += 1;
+    }
+    t
+};
 
 /// True if `c` is part of a word: alphanumeric, or `_`.
 #[inline]
