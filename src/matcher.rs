@@ -919,11 +919,15 @@ impl Matcher {
 
     /// True if a pattern outside the trie may start with the word that ends at `fb[j]`, hashed
     /// `h`: the word and the two bytes after it (or fewer, where such patterns end sooner).
-    #[inline]
+    #[inline(always)]
     fn rest_may_start(&self, fb: &[u8], j: usize, h: u64) -> bool {
-        if !self.rest_first_words.may_contain(h) {
-            return false;
-        }
+        // Most words stop at the first filter: the rest is out of line.
+        self.rest_first_words.may_contain(h) && self.rest_starts_with(fb, j, h)
+    }
+
+    /// [`Matcher::rest_may_start`] past the filter of first words.
+    #[inline(never)]
+    fn rest_starts_with(&self, fb: &[u8], j: usize, h: u64) -> bool {
         let after = fb.get(j..j.saturating_add(2).min(fb.len())).unwrap_or(&[]);
         self.rest_starts.may_contain(rest_key(h, after))
             || (self.rest_short[0] && self.rest_starts.may_contain(rest_key(h, &[])))
