@@ -662,6 +662,27 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(512))]
+        /// The chunked path against the byte-by-byte one on random text mixing plain ASCII,
+        /// runs of white space, controls, backquotes, accented and upper-case letters,
+        /// combining marks, format characters and other scripts, at random lengths around the
+        /// chunk size: same folded bytes, same original offset for every folded offset.
+        #[test]
+        fn chunked_folding_agrees_on_random_text(
+            text in "([a-zA-Z0-9 .,'`_-]{0,40}|[ \t\n\r]{1,3}|[éÉàçœŒß’«» \u{a0}\u{202f}]|e\u{301}|\u{ad}|[東京αΩ]|\u{1}){0,24}"
+        ) {
+            let (mut fast, mut slow) = (Folded::new(), Folded::new());
+            let rf = fast.push_with::<true>(&text, 0..text.len());
+            let rs = slow.push_with::<false>(&text, 0..text.len());
+            proptest::prop_assert_eq!(rf, rs);
+            proptest::prop_assert_eq!(fast.bytes(), slow.bytes());
+            for f in 0..=fast.bytes().len() {
+                proptest::prop_assert_eq!(fast.raw_original(f), slow.raw_original(f));
+            }
+        }
+    }
+
     /// The Latin-1 shortcut folds as the general path does, and leaves out what is not one
     /// ASCII letter (`ß`, `æ`, `×`).
     #[test]
