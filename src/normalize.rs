@@ -227,13 +227,14 @@ impl Folded {
                 break;
             };
             let len = c.len_utf8();
-            // Room for the longest folding of one character (a few characters of up to four
-            // bytes) and for the rest of the piece one to one.
-            let need = o + 16 + (n - i) + CHUNK;
-            if out.len() < need {
-                out.resize(need, 0);
-            }
+            // A character may fold to more bytes than it has: the buffer keeps room for what is
+            // written, the rest of the piece one to one and one chunk.
+            let rest = n - i;
             let mut put = |o: &mut usize, s: &[u8]| {
+                let room = *o + s.len() + rest + CHUNK;
+                if out.len() < room {
+                    out.resize(room, 0);
+                }
                 if let Some(dst) = out.get_mut(*o..*o + s.len()) {
                     dst.copy_from_slice(s);
                     *o += s.len();
@@ -679,6 +680,21 @@ mod tests {
             proptest::prop_assert_eq!(fast.bytes(), slow.bytes());
             for f in 0..=fast.bytes().len() {
                 proptest::prop_assert_eq!(fast.raw_original(f), slow.raw_original(f));
+            }
+        }
+    }
+
+    /// Characters that fold to more bytes than they have, many in a row: nothing is lost when
+    /// the buffer grows past the room made for the piece.
+    #[test]
+    fn expanding_characters_fold_whole() {
+        // `Ⱥ` and `Ⱦ` (two bytes) lower-case to three bytes.
+        assert!(fold("ȺȾ").len() > "ȺȾ".len());
+        for c in ["Ⱥ", "Ⱦ", "ȺȾé", "İ", "ß", "Œ"] {
+            let one = fold(c);
+            for n in [1, 7, 33, 200] {
+                let text = format!("x {} y", c.repeat(n));
+                assert_eq!(fold(&text), format!("x {} y", one.repeat(n)), "{c} x {n}");
             }
         }
     }
