@@ -551,7 +551,7 @@ pub(crate) fn is_word_byte(b: u8) -> bool {
 }
 
 /// [`is_word_byte`] of every byte.
-const WORD_BYTE: [bool; 256] = {
+pub(crate) const WORD_BYTE: [bool; 256] = {
     let mut t = [false; 256];
     let mut i = 0;
     while i < 128 {

@@ -474,17 +474,6 @@ pub(crate) fn short_forms_in_sentence<'a, 't>(
     }
 }
 
-/// ASCII bytes that are part of a word (letters, digits, `_`).
-const WORD_BYTES: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
-        b += 1;
-    }
-    t
-};
-
 /// The next word start at or after `from` whose first byte is in the bit set `bits`: one
 /// table look-up an ASCII byte, other characters decoded.
 fn next_word_start(fb: &[u8], lo: usize, mut from: usize, bits: &[u64; 4]) -> Option<usize> {
@@ -495,7 +484,8 @@ fn next_word_start(fb: &[u8], lo: usize, mut from: usize, bits: &[u64; 4]) -> Op
     let mut prev_word = from > lo && !word_starts_at(fb, lo, from);
     let mut i = from;
     while let Some(&b) = fb.get(i) {
-        if let Some(&w) = WORD_BYTES.get(usize::from(b)) {
+        if b < 0x80 {
+            let w = normalize::is_word_byte(b);
             if w && !prev_word && has(b) {
                 return Some(i);
             }

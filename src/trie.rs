@@ -192,7 +192,7 @@ const STOP: [u8; 256] = {
     let mut t = [1u8; 256];
     let mut i = 0;
     while i < 128 {
-        if (i as u8).is_ascii_alphanumeric() || i == b'_' as usize {
+        if crate::normalize::WORD_BYTE[i] {
             t[i] = 0;
         }
         i += 1;
