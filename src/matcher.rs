@@ -678,7 +678,7 @@ impl Matcher {
         let (shards, routes) = build_shards(&rest_keys, &rest, &flags, rest_total)?;
         drop(keys);
         drop(arena);
-        let m = Matcher {
+        Ok(Matcher {
             trie,
             shards,
             routes,
@@ -699,8 +699,7 @@ impl Matcher {
             punct_next_words,
             stemmed,
             small_filters,
-        };
-        Ok(m)
+        })
     }
 
     /// Heap memory of the automaton and its first-word filter, in bytes.
@@ -873,7 +872,8 @@ impl Matcher {
                 None
             } else {
                 // For a word written with a lower-case initial (most words), some name without
-                // a capital must start with it.
+                // a capital must start with it. (The test of the initial is written out in both
+                // forms: a shared helper measured 1.5% to 2.4% more instructions.)
                 let lower = b.is_ascii_lowercase()
                     && folded
                         .original_from(i, &mut cursor)
@@ -1297,27 +1297,26 @@ struct Bloom {
 }
 
 impl Bloom {
+    /// The bits a filter gives each item.
+    const BITS_PER_ITEM: usize = 16;
+
+    /// A filter for `n` items, sized exactly (not rounded up to a power of two: the word is
+    /// picked by scaling the hash's high 32 bits to the number of words).
     fn with_items(n: usize) -> Bloom {
-        Bloom::with_bits(n, 16)
-    }
-
-    /// The bytes of [`Bloom::with_items`]`(n)`.
-    fn bytes_for(n: usize) -> usize {
-        Bloom::words(n, 16) * 8
-    }
-
-    fn words(n: usize, bits: usize) -> usize {
-        (n.saturating_mul(bits) / 64).max(64)
-    }
-
-    /// A filter of `bits` bits an item, sized exactly (not rounded up to a power of two: the
-    /// word is picked by scaling the hash's high 32 bits to the number of words).
-    fn with_bits(n: usize, bits: usize) -> Bloom {
-        let words = Bloom::words(n, bits);
+        let words = Bloom::words(n);
         Bloom {
             bits: vec![0; words],
             words,
         }
+    }
+
+    /// The bytes of [`Bloom::with_items`]`(n)`.
+    fn bytes_for(n: usize) -> usize {
+        Bloom::words(n) * 8
+    }
+
+    fn words(n: usize) -> usize {
+        (n.saturating_mul(Bloom::BITS_PER_ITEM) / 64).max(64)
     }
     #[inline]
     fn probe(&self, h: u64) -> (usize, u64) {

@@ -3,9 +3,10 @@
 //! A folded name is a sequence of words (maximal runs of word characters) joined by
 //! separators (runs of other characters). The trie has one edge per (node, separator, word)
 //! and lives in two open-addressing hash tables, one for the root's edges (a name's first word)
-//! and one for the others, keyed by a 64-bit hash of the node and of the edge's bytes, so a step costs one hash of a word the scanner has already delimited (and,
-//! for the first word, already hashed) and one probe: no automaton walk byte by byte, and no
-//! failure transitions to build. A chain of nodes that leads to one name and nothing else is
+//! and one for the others, keyed by a 64-bit hash of the node and of the edge's bytes, so a
+//! step costs one hash of a word the scanner has already delimited (and, for the first word,
+//! already hashed) and one probe: no automaton walk byte by byte, and no failure transitions
+//! to build. A chain of nodes that leads to one name and nothing else is
 //! cut off at its top: the edge into it holds the name (a *tail*) and the rest is compared with
 //! one `memcmp` against the folded name, so a long name costs one probe and one comparison.
 //!
@@ -207,7 +208,7 @@ const ENDS_WORD: [bool; 256] = {
     let mut t = [false; 256];
     let mut i = 0;
     while i < 128 {
-        t[i] = STOP[i] == 1;
+        t[i] = !crate::normalize::WORD_BYTE[i];
         i += 1;
     }
     t
