@@ -1069,7 +1069,7 @@ impl Matcher {
         let fb = folded.bytes().get(..seg.folded.end)?;
         let pattern = self.patterns.get(pid as usize)?;
         // The trie's steps are hashes: the candidate must spell the pattern.
-        if fb.get(start..end)? != self.trie.key(pid) {
+        if !same_bytes(fb.get(start..end)?, self.trie.key(pid)) {
             return None;
         }
         // Right context: `twitter.com`, `meta@`, and elision words before an apostrophe.
@@ -1093,10 +1093,14 @@ impl Matcher {
         }
         let (s, e) = folded.to_original_from(text, start, end, seg.original.clone(), cursor);
         let surface = text.get(s..e)?;
-        let lower_initial = surface
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(|c| c.is_lowercase());
+        let lower_initial = match surface.as_bytes().first() {
+            // The first letter, when the surface starts with an ASCII one (most do).
+            Some(c) if c.is_ascii_alphabetic() => c.is_ascii_lowercase(),
+            _ => surface
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| c.is_lowercase()),
+        };
         scratch.passing.clear();
         let entries = self.entries.get(
             pattern.first()
@@ -1379,6 +1383,29 @@ fn collect_hits<A: Automaton>(
     steps
 }
 
+/// `a == b`, without a call to `memcmp` for the short keys most candidates have.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n < 8 {
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    }
+    if n <= 16 {
+        // Two loads from each end, overlapping when shorter than sixteen bytes.
+        let ends = |s: &[u8]| {
+            (
+                s.get(..8).and_then(crate::swar::load),
+                s.get(n - 8..).and_then(crate::swar::load),
+            )
+        };
+        return ends(a) == ends(b);
+    }
+    a == b
+}
+
 /// How a surface relates to the name it matched (main tier).
 fn surface_kind(surface: &str, name: &str, elided: bool) -> MatchKind {
     // Printable ASCII with single spaces is its own exact form: compare bytes.
@@ -1386,7 +1413,14 @@ fn surface_kind(surface: &str, name: &str, elided: bool) -> MatchKind {
         let b = s.as_bytes();
         b.iter().all(|&c| (0x20..0x7f).contains(&c) && c != b'`') && !b.windows(2).any(|w| w == b"  ")
     };
-    if surface == name || !(plain(surface) && plain(name)) {
+    if same_bytes(surface.as_bytes(), name.as_bytes()) {
+        return if elided {
+            MatchKind::Elision
+        } else {
+            MatchKind::Exact
+        };
+    }
+    if !(plain(surface) && plain(name)) {
         return surface_kind_exact(surface, name, elided);
     }
     if surface.eq_ignore_ascii_case(name) {
@@ -1606,6 +1640,26 @@ mod tests {
         );
         let texts: Vec<&str> = got.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(texts, ["Meta", "META", "X", "Amazon", "Meta"]);
+    }
+
+    /// `same_bytes` is `==` at every length around its two word-sized loads, with one byte
+    /// changed at every position (and slices of different lengths).
+    #[test]
+    fn same_bytes_is_equality() {
+        let base: Vec<u8> = (0u8..40).map(|k| b'a' + k % 26).collect();
+        for n in 0..=base.len() {
+            let a = &base[..n];
+            let copy = a.to_vec();
+            assert!(same_bytes(a, &copy));
+            for k in 0..n {
+                let mut b = a.to_vec();
+                b[k] ^= 0x20;
+                assert!(!same_bytes(a, &b), "length {n}, byte {k}");
+            }
+            if n > 0 {
+                assert!(!same_bytes(a, &base[..n - 1]));
+            }
+        }
     }
 
     /// The ASCII shortcut of `surface_kind` gives what the exact forms give.
