@@ -1117,9 +1117,9 @@ impl Matcher {
                 fb,
                 seg,
                 start,
-                s,
-                e,
+                (s, e),
                 text,
+                surface,
                 pattern,
                 first.name,
                 first.entity,
@@ -1159,9 +1159,9 @@ impl Matcher {
             fb,
             seg,
             start,
-            s,
-            e,
+            (s, e),
             text,
+            surface,
             pattern,
             name,
             first,
@@ -1170,22 +1170,22 @@ impl Matcher {
     }
 
     /// The mention of a candidate that passed, with its candidates: every entity of the pattern
-    /// (`passing` is `None`), or those in `passing`.
+    /// (`passing` is `None`), or those in `passing`. `surface` is `text[s..e]`, which the caller
+    /// has already sliced.
     #[allow(clippy::too_many_arguments)]
     fn mention<'a, 't>(
         &'a self,
         fb: &[u8],
         seg: &Segment,
         start: usize,
-        s: usize,
-        e: usize,
+        (s, e): (usize, usize),
         text: &'t str,
+        surface: &str,
         pattern: &Pattern,
         name: u32,
         first: u32,
         passing: Option<&[u32]>,
     ) -> Mention<'a, 't> {
-        let surface = text.get(s..e).unwrap_or("");
         let how = if self.stemmed {
             MatchKind::Stem
         } else {
