@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::{Gazetteer, Kind};
-use crate::lang::{Lang, LangDetector};
-use crate::matcher::{Matcher, Overlaps, Scratch, Segment, keep_nested};
+use crate::lang::{CommonName, CommonWords, Lang, LangDetector};
+use crate::matcher::{Admit, Matcher, Overlaps, Scratch, Segment, keep_nested};
 use crate::mention::{Catalog, Mention, MentionRecord, count_chars};
 use crate::normalize::{self, Folded};
 use crate::resolve::{self, DocShortForms, Related, ShortForms};
@@ -43,7 +43,7 @@ pub const DEFAULT_LANGUAGES: [Lang; 3] = [Lang::French, Lang::Italian, Lang::Eng
 /// let analyzer = Analyzer::new(&gaz)?;
 /// assert_eq!(
 ///     format!("{analyzer:?}"),
-///     "Analyzer { entities: 1, names: 2, patterns: 2, languages: [fr, it, en], stem_kinds: [], stemmed_languages: [], overlaps: none, short_forms: [], context_resolution: true }"
+///     "Analyzer { entities: 1, names: 2, patterns: 2, languages: [fr, it, en], stem_kinds: [], stemmed_languages: [], overlaps: none, short_forms: [], context_resolution: true, common_words: true }"
 /// );
 /// # Ok::<(), nomina::Error>(())
 /// ```
@@ -70,6 +70,8 @@ struct Inner {
     catalog: Arc<Catalog>,
     /// The scan of large gazetteers was asked for whatever the size (a hidden test option).
     large_scan: bool,
+    /// The common words of the allowed languages, when the guard is on.
+    common: Option<CommonWords>,
 }
 
 /// The inflection-tolerant names of one language.
@@ -107,6 +109,7 @@ impl std::fmt::Debug for Analyzer {
             .field("overlaps", &One(&inner.overlaps))
             .field("short_forms", &Shown(self.short_form_kinds()))
             .field("context_resolution", &inner.context)
+            .field("common_words", &inner.common.is_some())
             .finish()
     }
 }
@@ -145,9 +148,56 @@ pub struct AnalyzerBuilder<'g> {
     short_forms: Vec<Kind>,
     context: bool,
     large_scan: bool,
+    common_words: bool,
 }
 
 impl AnalyzerBuilder<'_> {
+    /// The guard against names that are common words (default: on). Large gazetteers built
+    /// from Wikidata or GeoNames hold names that are also the most frequent words of the
+    /// text's languages: places spelt `di`, `le`, `que` or `modo` in lower case among their
+    /// alternate names, places and acronyms called `Il`, `Le`, `Si`, `LA` or `PER`. Matched as
+    /// written, they turn every article and preposition into a mention. With the guard, for
+    /// the allowed languages' common words (the function words and frequent words that the
+    /// language vote reads):
+    ///
+    /// - a name spelt without a capital and made only of function words (`di`, `que`, `à la`),
+    ///   or of one frequent word when it names a person, a place or an organisation (`modo`,
+    ///   `sera`), is not compiled ([`CommonName::Dropped`]); terms of other kinds spelt so
+    ///   (`art`, `class action`) stay;
+    /// - a name of one function word spelt with a capital (`Il`, `LA`, `Elle`) matches only
+    ///   where the text spells it exactly as the name (`La` is not `LA`, `Se` is not `Sé`), and
+    ///   at the start of a sentence, a clause or a quotation only in capitals: where nothing
+    ///   but white space precedes it, or punctuation other than a comma or an apostrophe (`.`,
+    ///   `:`, `«`, `"`, `(`, `]`, `—`) ([`CommonName::FunctionWord`]);
+    /// - a name of one word spelt with a capital that differs from a function word by its
+    ///   accents only (`Côme`, the French name of Como, and the Italian `come`; `Sé` and `se`)
+    ///   matches only text spelt exactly as it, anywhere ([`CommonName::Homograph`]).
+    ///
+    /// Names of several words (`Le Monde`, `La Stampa`) and capitalised names of frequent
+    /// words that are no function words (`Nord`, `Total`) keep the usual rules. Ask
+    /// [`Analyzer::common_name`] what the guard does with a name.
+    ///
+    /// ```
+    /// use nomina::{Analyzer, CommonName, Gazetteer, Kind};
+    /// let gaz = Gazetteer::from_tsv_str(
+    ///     "G1\tlocation\tdi\nG2\tlocation\tIl\nG3\tlocation\tLA\nQ1\torganization\tElle\n",
+    /// )?;
+    /// let analyzer = Analyzer::new(&gaz)?;
+    /// assert_eq!(analyzer.common_name(&Kind::Location, "di"), Some(CommonName::Dropped));
+    /// assert_eq!(analyzer.common_name(&Kind::Location, "LA"), Some(CommonName::FunctionWord));
+    /// let text = "Il sindaco di Roma è a LA. Le magazine Elle le dit. La ville…";
+    /// let found: Vec<_> = analyzer.mentions(text).map(|m| m.text()).collect();
+    /// assert_eq!(found, ["LA", "Elle"]);
+    /// let off = Analyzer::builder(&gaz).common_words(false).build()?;
+    /// let found: Vec<_> = off.mentions(text).map(|m| m.text()).collect();
+    /// assert_eq!(found, ["Il", "di", "LA", "Elle", "La"]);
+    /// # Ok::<(), nomina::Error>(())
+    /// ```
+    pub fn common_words(&mut self, on: bool) -> &mut Self {
+        self.common_words = on;
+        self
+    }
+
     /// Scans with the index of large gazetteers (a table of first words rather than filters
     /// that fit in cache) whatever the gazetteer's size. Not part of the stable API: tests use
     /// it to compare both scans with the reference on small gazetteers.
@@ -279,12 +329,23 @@ impl AnalyzerBuilder<'_> {
         }
         let gaz = self.gazetteer;
         let catalog = Arc::new(Catalog::new(gaz)?);
+        let common = self.common_words.then(|| CommonWords::new(&langs));
+        let guard = |folded: &[u8], kind: &Kind, text: &str| {
+            common
+                .as_ref()
+                .and_then(|c| c.class(text, folded, kind.is_proper()))
+        };
         let mut folded = Folded::new();
-        let matcher = Matcher::new(gaz, catalog.clone(), false, self.large_scan, |_, n, out| {
+        let matcher = Matcher::new(gaz, catalog.clone(), false, self.large_scan, |e, n, out| {
             folded.clear();
             folded.push(n.text(), 0..n.text().len());
             out.extend_from_slice(folded.bytes());
-            true
+            match guard(out, e.kind(), n.text()) {
+                None => Admit::Name,
+                Some(CommonName::FunctionWord) => Admit::FunctionWord,
+                Some(CommonName::Homograph) => Admit::Exact,
+                Some(_) => Admit::Skip,
+            }
         })?;
         let stem_kinds = &self.stem_kinds;
         let wants_stem = |kind: &Kind, n: &crate::gazetteer::NameRef<'_>| {
@@ -302,12 +363,17 @@ impl AnalyzerBuilder<'_> {
                 let mut keys: Vec<Vec<u8>> = Vec::new();
                 let m = Matcher::new(gaz, catalog.clone(), true, self.large_scan, |e, n, out| {
                     if !wants_stem(e.kind(), &n) || !n.lang_set().allows(Some(lang)) {
-                        return false;
+                        return Admit::Skip;
                     }
-                    let key = stemmer.key(normalize::fold_str(n.text()).as_bytes());
+                    let folded = normalize::fold_str(n.text());
+                    // A common word is no inflected name.
+                    if guard(folded.as_bytes(), e.kind(), n.text()).is_some() {
+                        return Admit::Skip;
+                    }
+                    let key = stemmer.key(folded.as_bytes());
                     out.extend_from_slice(&key);
                     keys.push(key);
-                    true
+                    Admit::Name
                 })?;
                 if !keys.is_empty() {
                     let gate = StemGate::new(keys.iter().map(Vec::as_slice));
@@ -338,6 +404,7 @@ impl AnalyzerBuilder<'_> {
                 },
                 catalog,
                 large_scan: self.large_scan,
+                common,
             }),
         })
     }
@@ -359,6 +426,7 @@ impl Analyzer {
             short_forms: Vec::new(),
             context: true,
             large_scan: false,
+            common_words: true,
         }
     }
 
@@ -368,7 +436,7 @@ impl Analyzer {
     }
 
     /// A new analyzer over `gazetteer` with this one's options (languages, stem kinds,
-    /// overlaps, short forms, context resolution): the way to add names or remove entities while analyzers already built keep
+    /// overlaps, short forms, context resolution, the common-word guard): the way to add names or remove entities while analyzers already built keep
     /// serving. It is a full build, nothing is reused: changing 1,000 names of a 100k-name
     /// gazetteer costs what building 100k names costs, 0.25 to 0.38 s, plus 0.28 to 0.34 s to
     /// copy the gazetteer into a builder and edit it (measured on a shared 2-core machine with
@@ -397,8 +465,37 @@ impl Analyzer {
             .overlaps(self.overlaps())
             .short_forms(self.short_form_kinds().iter().cloned())
             .context_resolution(self.context_resolution())
+            .common_words(self.common_words())
             .large_gazetteer_scan(self.inner.large_scan)
             .build()
+    }
+
+    /// Whether the guard against names that are common words is on, as set by
+    /// [`AnalyzerBuilder::common_words`].
+    pub fn common_words(&self) -> bool {
+        self.inner.common.is_some()
+    }
+
+    /// What the guard against names that are common words does with `name`, a name of an
+    /// entity of `kind` (`None`: nothing, or the guard is off); see
+    /// [`AnalyzerBuilder::common_words`].
+    ///
+    /// ```
+    /// use nomina::{Analyzer, CommonName, Gazetteer, Kind};
+    /// let analyzer = Analyzer::new(&Gazetteer::from_tsv_str("Q90\tlocation\tParis\n")?)?;
+    /// assert_eq!(analyzer.common_name(&Kind::Location, "que"), Some(CommonName::Dropped));
+    /// assert_eq!(analyzer.common_name(&Kind::Location, "modo"), Some(CommonName::Dropped));
+    /// assert_eq!(analyzer.common_name(&Kind::Misc, "modo"), None);
+    /// assert_eq!(analyzer.common_name(&Kind::Custom("concept".into()), "class action"), None);
+    /// assert_eq!(analyzer.common_name(&Kind::Location, "Il"), Some(CommonName::FunctionWord));
+    /// assert_eq!(analyzer.common_name(&Kind::Location, "Côme"), Some(CommonName::Homograph));
+    /// assert_eq!(analyzer.common_name(&Kind::Organization, "Le Monde"), None);
+    /// assert_eq!(analyzer.common_name(&Kind::Location, "Paris"), None);
+    /// # Ok::<(), nomina::Error>(())
+    /// ```
+    pub fn common_name(&self, kind: &Kind, name: &str) -> Option<CommonName> {
+        let common = self.inner.common.as_ref()?;
+        common.class(name, normalize::fold_str(name).as_bytes(), kind.is_proper())
     }
 
     /// The kinds whose entities have short forms, as set by [`AnalyzerBuilder::short_forms`]

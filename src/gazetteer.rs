@@ -165,6 +165,11 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// A person, a place or an organisation: the kinds whose names are proper nouns.
+    pub(crate) fn is_proper(&self) -> bool {
+        matches!(self, Kind::Person | Kind::Location | Kind::Organization)
+    }
+
     /// Parses a kind: the seven built-in names (ASCII case-insensitive, `organisation`
     /// included) or a custom kind. Never fails; `str::parse` (`FromStr`) also refuses an
     /// empty kind.

@@ -1092,6 +1092,112 @@ fn is_function_word(word: &str, mask: u8) -> bool {
         .is_ok_and(|i| FUNCTION_WORDS.get(i).is_some_and(|e| e.1 & mask != 0))
 }
 
+/// What the guard against names that are common words does with a name (see
+/// [`AnalyzerBuilder::common_words`](crate::AnalyzerBuilder::common_words) for the rule, and
+/// [`Analyzer::common_name`](crate::Analyzer::common_name) to ask about a name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CommonName {
+    /// Spelt without a capital and made only of function words of the allowed languages (`di`,
+    /// `le`, `que`, `à la`), or a single frequent word naming a person, place or organisation
+    /// (`modo`, `sera`): not compiled, never matched.
+    Dropped,
+    /// One function word of an allowed language, spelt with a capital (`Il`, `LA`, `Elle`):
+    /// matched only where the text spells it exactly as the name, and at the start of a
+    /// sentence only when the text writes it in capitals.
+    FunctionWord,
+    /// One word spelt with a capital that differs from a function word by its accents only
+    /// (`Côme` and `come`, `Sé` and `se`): matched only where the text spells it exactly as the
+    /// name (`Côme`, not `Come`).
+    Homograph,
+}
+
+/// The common words of the allowed languages, folded as names are: the function words of every
+/// allowed language that has a list, and the frequent words of French, Italian and English
+/// when allowed (the lists the language vote reads).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CommonWords {
+    /// Folded word, and whether it is a function word (else a frequent one).
+    words: std::collections::HashMap<Box<[u8]>, bool>,
+    /// The function words as written (lower case, accents kept).
+    function: std::collections::HashSet<String>,
+}
+
+impl CommonWords {
+    pub(crate) fn new(allow: &[Lang]) -> CommonWords {
+        let mut mask = 0u8;
+        for l in allow {
+            if let Some(i) = VOTE_LANGS.iter().position(|v| v == l) {
+                mask |= 1 << i;
+            }
+        }
+        let fold = |w: &str| crate::normalize::fold_str(w).into_bytes().into_boxed_slice();
+        let mut words = std::collections::HashMap::new();
+        let mut function = std::collections::HashSet::new();
+        for &(key, langs) in &FUNCTION_WORDS {
+            if langs & mask == 0 {
+                continue;
+            }
+            let bytes = key.to_le_bytes();
+            let len = bytes.iter().position(|&b| b == 0).unwrap_or(8);
+            if let Some(w) = bytes.get(..len).and_then(|b| std::str::from_utf8(b).ok()) {
+                words.insert(fold(w), true);
+                function.insert(w.to_string());
+            }
+        }
+        for (bit, list) in [
+            (0b001u8, FREQUENT_FR),
+            (0b010, FREQUENT_IT),
+            (0b100, FREQUENT_EN),
+            (0b001, MORE_FR),
+            (0b010, MORE_IT),
+            (0b100, MORE_EN),
+            (0b111, SHARED),
+        ] {
+            if bit & mask == 0 {
+                continue;
+            }
+            for w in list
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(str::split_whitespace)
+            {
+                words.entry(fold(w)).or_insert(false);
+            }
+        }
+        CommonWords { words, function }
+    }
+
+    /// What the guard does with the name `name`, folded to `folded`: `proper` when it names a
+    /// person, a place or an organisation. `None` when the name is not made of common words,
+    /// or the guard leaves it to the usual rules.
+    pub(crate) fn class(&self, name: &str, folded: &[u8], proper: bool) -> Option<CommonName> {
+        let capitalised = name.chars().any(char::is_uppercase);
+        let text = std::str::from_utf8(folded).ok()?;
+        let mut words = 0;
+        let mut function = true;
+        for w in text
+            .split(|c: char| !crate::normalize::is_word_char(c))
+            .filter(|w| !w.is_empty())
+        {
+            function &= *self.words.get(w.as_bytes())?;
+            words += 1;
+        }
+        let dropped = function || (words == 1 && proper);
+        match (words, capitalised) {
+            (0, _) => None,
+            (_, false) => dropped.then_some(CommonName::Dropped),
+            (1, true) if function => Some(if self.function.contains(name.trim().to_lowercase().as_str()) {
+                CommonName::FunctionWord
+            } else {
+                CommonName::Homograph
+            }),
+            (1, true) => None,
+            _ => None,
+        }
+    }
+}
+
 /// The frequent-word lexicon for the allowed languages among French, Italian and English (bits
 /// of [`VOTE_LANGS`] in `vote_mask`): (hash, the one language it votes for), sorted by hash;
 /// words of several allowed languages are left out. Empty unless two of them are allowed.

@@ -112,6 +112,17 @@
 //!     in gazetteer order. [`Mention::name`] is the full name it stands for. Short forms and
 //!     one sense per document run in [`Analyzer::analyze`] and [`Analyzer::mentions`], not in
 //!     [`Analyzer::find`] (the matching stage alone).
+//! 13. **Common words are not names** (on by default, [`AnalyzerBuilder::common_words`]).
+//!     Gazetteers built from Wikidata or GeoNames name places `di`, `que` or `Il`. For the
+//!     function words and frequent words of the allowed languages: a name spelt without a
+//!     capital that is only function words (`di`, `que`, `à la`), or one frequent word naming
+//!     a person, place or organisation (`modo`), is dropped; a one-word name that is a function
+//!     word with a capital (`Il`, `LA`, `Elle`) matches only text spelt exactly as it (`La` is
+//!     not `LA`), and at the start of a sentence, a clause or a quotation (after `.`, `:`, `«`,
+//!     a line break...) only text in capitals (`LA` yes, `Il` no). Longer names (`Le Monde`)
+//!     and terms of other kinds (`class action`) keep the rules above; a one-word name that
+//!     differs from a function word by its accents only (`Côme`, `come`) matches only as spelt;
+//!     [`Analyzer::common_name`] tells what the guard does with a name.
 //!
 //! ```
 //! use nomina::{Analyzer, Gazetteer, Overlaps};
@@ -296,7 +307,7 @@ pub use gazetteer::{
     Entities, Entity, Gazetteer, GazetteerBuilder, Kind, MAX_KINDS, MAX_LANGUAGE_LISTS, MAX_NAME_BYTES,
     MAX_NAMES, MAX_TOTAL_NAME_BYTES, MAX_WARNINGS, Name, NameRef, Names, Warning, WarningKind,
 };
-pub use lang::{Lang, UnknownLang};
+pub use lang::{CommonName, Lang, UnknownLang};
 pub use matcher::Overlaps;
 pub use mention::{Candidate, Candidates, MatchKind, Mention, MentionRecord};
 pub use normalize::fold;

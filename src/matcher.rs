@@ -283,8 +283,26 @@ struct Entry {
     /// Index into `Matcher::lang_sets`.
     langs: u16,
     exact: bool,
+    /// The name is a function word (see [`Admit::FunctionWord`]): at the start of a sentence,
+    /// only a surface in capitals passes.
+    function_word: bool,
     /// The name's first letter is upper-case: the text's must not be lower-case.
     cap: bool,
+}
+
+/// What the key function of [`Matcher::new`] says of a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Admit {
+    /// Not compiled.
+    Skip,
+    /// Compiled, under the usual rules.
+    Name,
+    /// A function word with a capital ([`CommonName::FunctionWord`](crate::CommonName)):
+    /// compiled as an exact name that, at the start of a sentence, only a surface in capitals
+    /// matches.
+    FunctionWord,
+    /// Compiled as an exact name ([`CommonName::Homograph`](crate::CommonName)).
+    Exact,
 }
 
 /// One distinct folded name, in eight bytes.
@@ -472,7 +490,7 @@ impl Matcher {
         catalog: Arc<Catalog>,
         stemmed: bool,
         large: bool,
-        mut key: impl FnMut(Entity<'_>, NameRef<'_>, &mut Vec<u8>) -> bool,
+        mut key: impl FnMut(Entity<'_>, NameRef<'_>, &mut Vec<u8>) -> Admit,
     ) -> Result<Matcher> {
         // 1. Every key into one arena, with its entry (no allocation per name).
         let mut arena: Vec<u8> = Vec::new();
@@ -488,9 +506,12 @@ impl Matcher {
                 let ni = name_index;
                 name_index = name_index.saturating_add(1);
                 buf.clear();
-                if !key(entity, name, &mut buf) || buf.is_empty() {
+                let admit = key(entity, name, &mut buf);
+                if admit == Admit::Skip || buf.is_empty() {
                     continue;
                 }
+                let function_word = admit == Admit::FunctionWord;
+                let exact = function_word || admit == Admit::Exact;
                 let (Ok(at), Ok(len)) = (u32::try_from(arena.len()), u32::try_from(buf.len())) else {
                     return Err(Error::TooLarge("more than 4 GiB of folded names".into()));
                 };
@@ -508,7 +529,8 @@ impl Matcher {
                     // The gazetteer holds at most 65,536 lists: an error here, not a wrong list.
                     langs: u16::try_from(langs)
                         .map_err(|_| Error::TooLarge("more than 65,536 distinct language lists".into()))?,
-                    exact: name.is_exact() && !stemmed,
+                    exact: (name.is_exact() || exact) && !stemmed,
+                    function_word,
                     cap: name
                         .text()
                         .chars()
@@ -1127,6 +1149,8 @@ impl Matcher {
             ));
         }
         let mut name = None;
+        // Whether a function-word name may match here: computed for the first such entry.
+        let mut function_ok = None;
         for entry in entries {
             scratch.steps += 1;
             if seg.check_langs
@@ -1140,8 +1164,11 @@ impl Matcher {
             if entry.cap && lower_initial {
                 continue;
             }
-            if entry.exact
-                && !normalize::exact_chars(surface).eq(normalize::exact_chars(self.catalog.name(entry.name)))
+            if entry.exact && !same_exact_form(surface, self.catalog.name(entry.name)) {
+                continue;
+            }
+            if entry.function_word
+                && !*function_ok.get_or_insert_with(|| function_word_ok(text, &seg.original, s, e))
             {
                 continue;
             }
@@ -1215,6 +1242,62 @@ impl Matcher {
             how,
         }
     }
+}
+
+/// True when `text[s..]` starts a sentence, a clause or a quotation: the text before it from
+/// `lo` (the segment's start), white space and format characters aside, is empty or ends with
+/// punctuation other than a comma or an apostrophe (`.`, `:`, `«`, `"`, `(`, `]`, `—`...).
+pub(crate) fn at_sentence_start(text: &str, lo: usize, s: usize) -> bool {
+    let before = text.get(lo..s).unwrap_or("");
+    match before
+        .chars()
+        .rev()
+        .find(|&c| !(c.is_whitespace() || normalize::is_ignorable(c)))
+    {
+        None => true,
+        Some(c) => !(c.is_alphanumeric() || matches!(c, ',' | '\'' | '’' | 'ʼ' | '‘' | '`') || is_mark(c)),
+    }
+}
+
+/// A combining mark (it belongs to the letter before it).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Whether the surface `text[s..e]` of a function-word name (already spelt as the name) may be a
+/// mention: in capitals, unless a word next to it is in capitals too (a headline: `LA DÉCISION`);
+/// else not at the start of a sentence, a clause or a quotation. `within` is the segment.
+fn function_word_ok(text: &str, within: &Range<usize>, s: usize, e: usize) -> bool {
+    let surface = text.get(s..e).unwrap_or("");
+    if in_capitals(surface) {
+        let word = |w: &str| w.chars().all(char::is_alphanumeric) && in_capitals(w);
+        let before = text.get(within.start..s).unwrap_or("");
+        let after = text.get(e..within.end).unwrap_or("");
+        let prev = before
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let next = after
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        return !word(prev) && !word(next);
+    }
+    !at_sentence_start(text, within.start, s)
+}
+
+/// True when `s` has two letters or more and none in lower case (`LA`, `NATO`).
+pub(crate) fn in_capitals(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_lowercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// Keeps, of the mentions `out[base..]` (every mention, sorted by start then longest first),
@@ -1408,11 +1491,7 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 
 /// How a surface relates to the name it matched (main tier).
 fn surface_kind(surface: &str, name: &str, elided: bool) -> MatchKind {
-    // Printable ASCII with single spaces is its own exact form: compare bytes.
-    let plain = |s: &str| {
-        let b = s.as_bytes();
-        b.iter().all(|&c| (0x20..0x7f).contains(&c) && c != b'`') && !b.windows(2).any(|w| w == b"  ")
-    };
+    let plain = is_own_exact_form;
     if same_bytes(surface.as_bytes(), name.as_bytes()) {
         return if elided {
             MatchKind::Elision
@@ -1428,6 +1507,22 @@ fn surface_kind(surface: &str, name: &str, elided: bool) -> MatchKind {
     } else {
         MatchKind::Accent
     }
+}
+
+/// True for printable ASCII with single spaces and no backquote: its own exact form
+/// ([`normalize::exact_chars`]), so that bytes compare as exact forms do.
+fn is_own_exact_form(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().all(|&c| (0x20..0x7f).contains(&c) && c != b'`') && !b.windows(2).any(|w| w == b"  ")
+}
+
+/// Whether `surface` and `name` have the same exact form: equal bytes do; else, unless both
+/// are their own exact forms, the forms are compared.
+#[inline]
+fn same_exact_form(surface: &str, name: &str) -> bool {
+    same_bytes(surface.as_bytes(), name.as_bytes())
+        || (!(is_own_exact_form(surface) && is_own_exact_form(name))
+            && normalize::exact_chars(surface).eq(normalize::exact_chars(name)))
 }
 
 /// [`surface_kind`] through the exact forms of surface and name, whatever they hold.
@@ -1604,7 +1699,7 @@ mod tests {
             false,
             |_, n, out| {
                 out.extend_from_slice(normalize::fold_str(n.text()).as_bytes());
-                true
+                Admit::Name
             },
         )
         .unwrap();
@@ -1695,6 +1790,11 @@ mod tests {
                         "{a:?} {b:?} {elided}"
                     );
                 }
+                assert_eq!(
+                    same_exact_form(a, b),
+                    normalize::exact_chars(a).eq(normalize::exact_chars(b)),
+                    "{a:?} {b:?}"
+                );
             }
         }
     }

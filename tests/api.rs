@@ -316,7 +316,7 @@ fn analyzer_debug_sums_it_up() {
     let d = format!("{a:?}");
     assert_eq!(
         d,
-        "Analyzer { entities: 6, names: 8, patterns: 7, languages: [fr, it], stem_kinds: [concept], stemmed_languages: [], overlaps: none, short_forms: [person], context_resolution: true }"
+        "Analyzer { entities: 6, names: 8, patterns: 7, languages: [fr, it], stem_kinds: [concept], stemmed_languages: [], overlaps: none, short_forms: [person], context_resolution: true, common_words: true }"
     );
 }
 

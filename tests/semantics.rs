@@ -37,6 +37,14 @@ QLO\torganization\tL’Oréal
 QSTR\tperson\tJohann Strauß
 QAPPLE\torganization\tApple\t\texact
 QROMA\tlocation\tRoma
+GDI\tlocation\tdi
+GQUE\tlocation\tque
+GALA\tlocation\tà la
+GMODO\tlocation\tmodo
+GIL\tlocation\tIl
+GLA\tlocation\tLA
+QELLE\torganization\tElle
+GCOME\tlocation\tCôme
 ";
 
 fn analyzer() -> Analyzer {
@@ -460,4 +468,104 @@ fn interleaved_mention_iterators_do_not_share_state() {
     }
     assert_eq!(got_fr, want_fr);
     assert_eq!(got_it, want_it);
+}
+
+#[test]
+fn common_words_are_not_names() {
+    check(&[
+        // French: `que` and `à la` in lower case are dropped; `Elle` is a name mid-sentence
+        // only, spelt as the name.
+        (
+            "Le magazine Elle a interrogé Meta.",
+            &[("QELLE", "Elle"), ("Q380", "Meta")],
+        ),
+        ("Elle a quitté Meta en mars.", &[("Q380", "Meta")]),
+        ("Selon elle, Meta ment.", &[("Q380", "Meta")]),
+        ("Il dit que Meta ment à la presse.", &[("Q380", "Meta")]),
+        (
+            "Le titre : « Elle accuse Meta ». Puis ELLE répond.",
+            &[("Q380", "Meta")],
+        ),
+        // Italian: `di` and `modo` (a place's name in lower case) are dropped; `Il` at the start
+        // is the article; `LA` matches as spelt, not `La`.
+        (
+            "Il ceo di Meta è arrivato a LA.",
+            &[("Q380", "Meta"), ("GLA", "LA")],
+        ),
+        ("Il modo in cui Meta agisce a La Spezia.", &[("Q380", "Meta")]),
+        (
+            "Meta apre a Roma (Il nuovo ufficio).",
+            &[("Q380", "Meta"), ("QROMA", "Roma")],
+        ),
+        // English: capitals pass at the start of a sentence; `Elle` mid-sentence is the magazine.
+        (
+            "LA is where Netflix began.",
+            &[("GLA", "LA"), ("Q907112", "Netflix")],
+        ),
+        (
+            "La is not LA, said Netflix.",
+            &[("GLA", "LA"), ("Q907112", "Netflix")],
+        ),
+        // In a headline in capitals, `LA` is the article.
+        ("LA DÉCISION DE NETFLIX", &[("Q907112", "NETFLIX")]),
+        (
+            "The French magazine Elle interviewed Netflix.",
+            &[("QELLE", "Elle"), ("Q907112", "Netflix")],
+        ),
+        // `Côme` (Como in French) is `come` but for its accent: matched as spelt, anywhere.
+        (
+            "Côme attire Netflix au bord du lac de Côme.",
+            &[("GCOME", "Côme"), ("Q907112", "Netflix"), ("GCOME", "Côme")],
+        ),
+        (
+            "Come ha detto Meta, il lago di Como è pieno.",
+            &[("Q380", "Meta")],
+        ),
+    ]);
+    let gaz = Gazetteer::from_tsv_str(GAZ).expect("test gazetteer");
+    let off = Analyzer::builder(&gaz)
+        .common_words(false)
+        .build()
+        .expect("analyzer");
+    assert!(!off.common_words() && analyzer().common_words());
+    let found: Vec<(&str, &str)> = off
+        .mentions("Il modo in cui Meta agisce di LA a La Spezia.")
+        .map(|m| (m.id(), m.text()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("GIL", "Il"),
+            ("GMODO", "modo"),
+            ("Q380", "Meta"),
+            ("GDI", "di"),
+            ("GLA", "LA"),
+            ("GALA", "a La")
+        ]
+    );
+    let a = analyzer();
+    assert_eq!(
+        a.common_name(&Kind::Location, "à la"),
+        Some(nomina::CommonName::Dropped)
+    );
+    assert_eq!(a.common_name(&Kind::Custom("concept".into()), "modo"), None);
+    assert_eq!(
+        a.common_name(&Kind::Organization, "Elle"),
+        Some(nomina::CommonName::FunctionWord)
+    );
+    assert_eq!(a.common_name(&Kind::Organization, "Le Monde"), None);
+    assert_eq!(
+        a.common_name(&Kind::Location, "Côme"),
+        Some(nomina::CommonName::Homograph)
+    );
+    // Only the allowed languages' words: `die` is German.
+    assert_eq!(a.common_name(&Kind::Location, "Die"), None);
+    let de = Analyzer::builder(&gaz)
+        .languages([Lang::German])
+        .build()
+        .expect("analyzer");
+    assert_eq!(
+        de.common_name(&Kind::Location, "Die"),
+        Some(nomina::CommonName::FunctionWord)
+    );
 }

@@ -8,7 +8,7 @@
 mod reference;
 
 use libfuzzer_sys::fuzz_target;
-use nomina::{Analyzer, Gazetteer, Kind, Name, Overlaps};
+use nomina::{Analyzer, CommonName, Gazetteer, Kind, Name, Overlaps};
 use reference::{RefName, RefOverlaps, reference_find_with};
 
 fuzz_target!(|data: &[u8]| {
@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
         let n = n.trim_start_matches('=');
         let id = format!("E{}", i % 5);
         if b.add(&id, Kind::Misc, Name::new(n).exact(exact)).is_ok() {
-            names.push(RefName { id, name: n.to_string(), exact });
+            names.push(RefName { id, name: n.to_string(), exact, ..RefName::default() });
         }
     }
     let (overlaps, mode) = match head.len() % 3 {
@@ -40,6 +40,12 @@ fuzz_target!(|data: &[u8]| {
     else {
         return;
     };
+    for n in &mut names {
+        let class = a.common_name(&Kind::Misc, &n.name);
+        n.dropped = class == Some(CommonName::Dropped);
+        n.function_word = class == Some(CommonName::FunctionWord);
+        n.exact |= class == Some(CommonName::Homograph);
+    }
     let fast: Vec<(Vec<String>, usize, usize)> = a
         .find(text)
         .iter()

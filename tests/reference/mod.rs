@@ -18,11 +18,36 @@ pub struct RefMention {
 }
 
 /// A reference gazetteer entry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RefName {
     pub id: String,
     pub name: String,
     pub exact: bool,
+    /// The common-word guard drops the name (`CommonName::Dropped`).
+    pub dropped: bool,
+    /// The name is a function word (`CommonName::FunctionWord`): spelt exactly, and at the
+    /// start of a sentence only in capitals.
+    pub function_word: bool,
+}
+
+/// True when the text before byte `s`, white space and format characters aside, is empty or
+/// ends with punctuation other than a comma or an apostrophe.
+fn at_sentence_start(text: &str, s: usize) -> bool {
+    let format = |c: char| matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}');
+    let Some(c) = text[..s]
+        .chars()
+        .rev()
+        .find(|&c| !c.is_whitespace() && !format(c))
+    else {
+        return true;
+    };
+    !c.is_alphanumeric() && !",'’ʼ‘`".contains(c) && !('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Two letters or more, none in lower case.
+fn in_capitals(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && !letters.iter().any(|c| c.is_lowercase())
 }
 
 const ELISIONS: &[&str] = &[
@@ -180,7 +205,11 @@ pub fn reference_find_with(names: &[RefName], text: &str, mode: RefOverlaps) -> 
     for p in 0..f.len() {
         let mut here: Vec<(usize, Vec<usize>)> = Vec::new();
         for (ni, key) in keys.iter().enumerate() {
-            if key.is_empty() || p + key.len() > f.len() || f[p..p + key.len()] != key[..] {
+            if names[ni].dropped
+                || key.is_empty()
+                || p + key.len() > f.len()
+                || f[p..p + key.len()] != key[..]
+            {
                 continue;
             }
             let end = p + key.len();
@@ -202,8 +231,33 @@ pub fn reference_find_with(names: &[RefName], text: &str, mode: RefOverlaps) -> 
             if name_cap && surf_lower {
                 continue;
             }
-            if name.exact && exact_form(surface) != exact_form(name.name.trim()) {
+            if (name.exact || name.function_word) && exact_form(surface) != exact_form(name.name.trim()) {
                 continue;
+            }
+            if name.function_word {
+                let ok = if in_capitals(surface) {
+                    // Not in a run of words in capitals.
+                    let prev: String = text[..s]
+                        .chars()
+                        .rev()
+                        .skip_while(|c| !c.is_alphanumeric())
+                        .take_while(|c| c.is_alphanumeric())
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    let next: String = text[e..]
+                        .chars()
+                        .skip_while(|c| !c.is_alphanumeric())
+                        .take_while(|c| c.is_alphanumeric())
+                        .collect();
+                    !in_capitals(&prev) && !in_capitals(&next)
+                } else {
+                    !at_sentence_start(text, s)
+                };
+                if !ok {
+                    continue;
+                }
             }
             match here.iter_mut().find(|(e, _)| *e == end) {
                 Some((_, list)) => list.push(ni),

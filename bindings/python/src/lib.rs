@@ -234,6 +234,7 @@ struct Options {
     overlaps: Option<String>,
     short_forms: Option<Vec<String>>,
     context_resolution: bool,
+    common_words: bool,
 }
 
 fn parse_languages(codes: &[String]) -> PyResult<Vec<Lang>> {
@@ -265,6 +266,7 @@ impl Options {
             builder.short_forms(kinds.iter().map(|k| Kind::parse(k)).collect::<Vec<_>>());
         }
         builder.context_resolution(self.context_resolution);
+        builder.common_words(self.common_words);
         if let Some(mode) = &self.overlaps {
             let mode: nomina::Overlaps = mode.trim().parse().map_err(|_| {
                 PyValueError::new_err(format!(
@@ -400,7 +402,7 @@ fn collect_strings<'py>(
 impl PyAnalyzer {
     /// Compiles a gazetteer (a `Gazetteer`, or the path of a TSV or JSON Lines file).
     #[new]
-    #[pyo3(signature = (gazetteer, languages=None, stem_kinds=None, overlaps=None, short_forms=None, context_resolution=true))]
+    #[pyo3(signature = (gazetteer, languages=None, stem_kinds=None, overlaps=None, short_forms=None, context_resolution=true, common_words=true))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -410,6 +412,7 @@ impl PyAnalyzer {
         overlaps: Option<String>,
         short_forms: Option<Vec<String>>,
         context_resolution: bool,
+        common_words: bool,
     ) -> PyResult<Self> {
         let options = Options {
             languages,
@@ -417,6 +420,7 @@ impl PyAnalyzer {
             overlaps,
             short_forms,
             context_resolution,
+            common_words,
         };
         if let Ok(g) = gazetteer.cast::<PyGazetteer>() {
             let g = g.get();
@@ -430,7 +434,7 @@ impl PyAnalyzer {
 
     /// Loads a gazetteer file and compiles it.
     #[classmethod]
-    #[pyo3(signature = (path, languages=None, stem_kinds=None, overlaps=None, short_forms=None, context_resolution=true))]
+    #[pyo3(signature = (path, languages=None, stem_kinds=None, overlaps=None, short_forms=None, context_resolution=true, common_words=true))]
     #[allow(clippy::too_many_arguments)]
     fn from_path(
         _cls: &Bound<'_, PyType>,
@@ -441,6 +445,7 @@ impl PyAnalyzer {
         overlaps: Option<String>,
         short_forms: Option<Vec<String>>,
         context_resolution: bool,
+        common_words: bool,
     ) -> PyResult<Self> {
         let options = Options {
             languages,
@@ -448,13 +453,14 @@ impl PyAnalyzer {
             overlaps,
             short_forms,
             context_resolution,
+            common_words,
         };
         Self::from_file(py, path, options)
     }
 
     /// Rebuilds a pickled analyzer.
     #[classmethod]
-    #[pyo3(signature = (path, jsonl, languages, stem_kinds, overlaps=None, short_forms=None, context_resolution=true))]
+    #[pyo3(signature = (path, jsonl, languages, stem_kinds, overlaps=None, short_forms=None, context_resolution=true, common_words=true))]
     #[allow(clippy::too_many_arguments)]
     fn _restore(
         _cls: &Bound<'_, PyType>,
@@ -466,6 +472,7 @@ impl PyAnalyzer {
         overlaps: Option<String>,
         short_forms: Option<Vec<String>>,
         context_resolution: bool,
+        common_words: bool,
     ) -> PyResult<Self> {
         let options = Options {
             languages,
@@ -473,6 +480,7 @@ impl PyAnalyzer {
             overlaps,
             short_forms,
             context_resolution,
+            common_words,
         };
         match (path, jsonl) {
             (Some(p), _) => Self::from_file(py, p, options),
@@ -501,6 +509,7 @@ impl PyAnalyzer {
             Option<String>,
             Option<Vec<String>>,
             bool,
+            bool,
         ),
     )> {
         let py = slf.py();
@@ -519,6 +528,7 @@ impl PyAnalyzer {
                 me.options.overlaps.clone(),
                 me.options.short_forms.clone(),
                 me.options.context_resolution,
+                me.options.common_words,
             ),
         ))
     }
@@ -549,6 +559,15 @@ impl PyAnalyzer {
     #[getter]
     fn context_resolution(&self) -> bool {
         self.inner.context_resolution()
+    }
+
+    /// True if the guard against names that are common words is on (the default): names spelt
+    /// in lower case that are only function words (`di`, `que`) are dropped, and one-word
+    /// function-word names (`Il`, `LA`) match only as spelt and not at the start of a sentence
+    /// unless in capitals.
+    #[getter]
+    fn common_words(&self) -> bool {
+        self.inner.common_words()
     }
 
     /// The number of gazetteer names compiled.

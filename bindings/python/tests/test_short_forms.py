@@ -77,3 +77,20 @@ def test_context_resolution_in_arrow_columns() -> None:
     assert rows[0]["mentions"][-1]["resolved_by_context"] is True
     assert rows[1]["mentions"][0]["resolved_by_context"] is False
     assert rows[2]["mentions"] is None
+
+
+COMMON = "G1\tlocation\tdi\nG2\tlocation\tIl\nG3\tlocation\tLA\nQ1\torganization\tElle\n"
+
+
+def test_common_words_guard() -> None:
+    text = "Il sindaco di Roma è a LA. Le magazine Elle le dit : Il pleut."
+    an = nomina.Analyzer(nomina.Gazetteer.from_tsv(COMMON))
+    assert an.common_words
+    assert [m.text for m in an.analyze(text).mentions] == ["LA", "Elle"]
+    off = nomina.Analyzer(nomina.Gazetteer.from_tsv(COMMON), common_words=False)
+    assert not off.common_words
+    assert [m.text for m in off.analyze(text).mentions] == ["Il", "di", "LA", "Elle", "Il"]
+    # The option survives pickling.
+    again = pickle.loads(pickle.dumps(off))
+    assert not again.common_words
+    assert len(again.analyze(text).mentions) == 5

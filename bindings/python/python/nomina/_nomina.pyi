@@ -99,6 +99,7 @@ class Analyzer:
         overlaps: str | None = None,
         short_forms: Sequence[str] | None = None,
         context_resolution: bool = True,
+        common_words: bool = True,
     ) -> None: ...
     @classmethod
     def from_path(
@@ -109,6 +110,7 @@ class Analyzer:
         overlaps: str | None = None,
         short_forms: Sequence[str] | None = None,
         context_resolution: bool = True,
+        common_words: bool = True,
     ) -> "Analyzer": ...
     @property
     def languages(self) -> list[str]: ...
@@ -118,6 +120,8 @@ class Analyzer:
     def short_forms(self) -> list[str]: ...
     @property
     def context_resolution(self) -> bool: ...
+    @property
+    def common_words(self) -> bool: ...
     @property
     def names_len(self) -> int: ...
     def analyze(self, text: str) -> Document: ...
@@ -144,6 +148,7 @@ class Analyzer:
         overlaps: str | None = None,
         short_forms: Sequence[str] | None = None,
         context_resolution: bool = True,
+        common_words: bool = True,
     ) -> "Analyzer": ...
 
 def fold(text: str) -> str:

@@ -155,7 +155,7 @@ def annotate(
     `gazetteer` is a TSV or JSON Lines file on the driver (or any URI `SparkContext.addFile`
     takes, or the name of a file given to `spark-submit --files`); `analyzer_options` are those
     of `nomina.Analyzer` (`languages`, `stem_kinds`, `overlaps`, `short_forms`,
-    `context_resolution`). `threads` is per task (Spark already runs
+    `context_resolution`, `common_words`). `threads` is per task (Spark already runs
     one task per core).
 
     `method` picks how rows cross to Python, always as Arrow batches: `"arrow_udf"` (pyspark
