@@ -469,6 +469,9 @@ pub(crate) struct Segment {
     pub(crate) index: usize,
     /// Which overlapping mentions to report.
     pub(crate) overlaps: Overlaps,
+    /// Where the haystack's forward cursor starts ([`Haystack::original_from`]): an anchor at
+    /// or before the segment's folded start (0 is always valid).
+    pub(crate) cursor: usize,
 }
 
 /// Scratch space reused across calls.
@@ -814,7 +817,7 @@ impl Matcher {
         let lo = seg.folded.start;
         let n = fb.len();
         let mut i = lo;
-        let mut cursor = 0;
+        let mut cursor = seg.cursor;
         let space_starts = self.punct_starts[usize::from(b' ')];
         // Invariant at the top of the loop: `i` is not inside a word (the character before it
         // is not a word character, or `fb[i]` is not one either).
@@ -1712,6 +1715,7 @@ mod tests {
             check_langs: false,
             index: 0,
             overlaps: Overlaps::None,
+            cursor: 0,
         };
         let mut out = Vec::new();
         m.find(text, &f, &seg, &mut Scratch::default(), &mut out);

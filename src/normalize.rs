@@ -328,6 +328,23 @@ impl Folded {
         }
     }
 
+    /// The folded offset where the folding of original offset `orig` and what follows it
+    /// starts (a char boundary of the text), for offsets asked in increasing order: `cursor`
+    /// (start it at 0) is left at the last anchor at or before that folded offset, a valid
+    /// start for [`Folded::raw_original_from`]. An offset inside a collapsed run of spaces or
+    /// a dropped character maps to the first folded byte after it.
+    pub(crate) fn folded_from(&self, orig: usize, cursor: &mut usize) -> usize {
+        while self.anchors.get(*cursor + 1).is_some_and(|&(_, ao)| ao <= orig) {
+            *cursor += 1;
+        }
+        let f = match self.anchors.get(*cursor) {
+            Some(&(af, ao)) if ao <= orig => af + (orig - ao),
+            _ => orig,
+        };
+        let limit = self.anchors.get(*cursor + 1).map_or(self.len, |&(af, _)| af);
+        f.min(limit).min(self.len)
+    }
+
     /// Maps a folded span back to a span of `text` on char boundaries, clamped to `within`.
     /// The end grows to cover combining marks that follow the last folded character, so the
     /// surface of an NFD `é` includes its accent.
@@ -822,6 +839,42 @@ mod tests {
         let mut cursor = 0;
         for at in 0..=f.bytes().len() {
             assert_eq!(f.raw_original_from(at, &mut cursor), f.raw_original(at), "{at}");
+        }
+    }
+
+    /// Where a piece starts with no white space, the whole text's folding from
+    /// `folded_from(start)` on is the piece's own folding (the analyzer folds a document once and
+    /// takes its sentences from it), and the cursor left there maps offsets forward as the
+    /// search does.
+    #[test]
+    fn folded_from_finds_where_each_piece_starts() {
+        let texts = [
+            "L’Union  européenne\u{a0}et Cœur e\u{301}te\u{301} ﬁn\u{ad}ale ＭＥＴＡ. Fin.",
+            "Straße   «Meta»\t\tÉTÉ\u{200b}x  \u{301}y ＭＥＴＡ\n\nZ",
+            "ab",
+            "",
+        ];
+        for text in texts {
+            let mut whole = Folded::new();
+            whole.push(text, 0..text.len());
+            let mut cursor = 0;
+            for o in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                if text[o..].starts_with(char::is_whitespace) {
+                    continue;
+                }
+                let f = whole.folded_from(o, &mut cursor);
+                let mut alone = Folded::new();
+                alone.push(text, o..text.len());
+                assert_eq!(&whole.bytes()[f..], alone.bytes(), "{text:?} from {o}");
+                let mut c = cursor;
+                for at in f..=whole.bytes().len() {
+                    assert_eq!(
+                        whole.raw_original_from(at, &mut c),
+                        whole.raw_original(at),
+                        "{text:?} {o} {at}"
+                    );
+                }
+            }
         }
     }
 

@@ -444,6 +444,12 @@ fn check_invariants(analyzer: &Analyzer, text: &str) -> Result<(), TestCaseError
     for s in a.sentences() {
         prop_assert_eq!(s.start(), at);
         prop_assert!(s.end() > s.start());
+        // White space ends a sentence, never starts one (the analyzer relies on it when it
+        // takes each sentence's folding from the document's).
+        prop_assert!(
+            at == 0 || !text[at..].starts_with(char::is_whitespace),
+            "sentence starts with white space"
+        );
         prop_assert!(text.is_char_boundary(s.start()) && text.is_char_boundary(s.end()));
         at = s.end();
     }
