@@ -53,6 +53,8 @@ Options:
                           Example: --short-form-kinds person,organization
       --no-context        Keep the candidates of a shared name in gazetteer order instead of
                           putting first the one the document names unambiguously.
+      --keep-common-words Match names that are common words by the usual rules (lower-case
+                          `di` or `que`, `Il` at the start of a sentence): the guard is off.
   -q, --quiet             Do not print gazetteer warnings.
   -h, --help              Print this help.
   -V, --version           Print the version.
@@ -76,6 +78,7 @@ struct Options {
     overlaps: Overlaps,
     short_forms: Vec<Kind>,
     context: bool,
+    common_words: bool,
     quiet: bool,
     files: Vec<String>,
 }
@@ -96,6 +99,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Options, Stop>
         overlaps: Overlaps::None,
         short_forms: Vec::new(),
         context: true,
+        common_words: true,
         quiet: false,
         files: Vec::new(),
     };
@@ -167,6 +171,7 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Options, Stop>
                 }
             }
             Long("no-context") => o.context = false,
+            Long("keep-common-words") => o.common_words = false,
             Short('q') | Long("quiet") => o.quiet = true,
             Short('h') | Long("help") => return Err(Stop::Done(HELP.to_string())),
             Short('V') | Long("version") => {
@@ -275,7 +280,8 @@ fn main() -> ExitCode {
         .stem_kinds(opts.stem_kinds.iter().cloned())
         .overlaps(opts.overlaps)
         .short_forms(opts.short_forms.iter().cloned())
-        .context_resolution(opts.context);
+        .context_resolution(opts.context)
+        .common_words(opts.common_words);
     let analyzer = match builder.build() {
         Ok(a) => a,
         Err(e) => {
@@ -402,6 +408,7 @@ mod tests {
             "nested",
             "--short-forms",
             "--no-context",
+            "--keep-common-words",
             "a.txt",
             "-",
         ])
@@ -413,11 +420,12 @@ mod tests {
         assert_eq!(o.stem_kinds, [Kind::Custom("concept".into())]);
         assert_eq!(o.short_forms, [Kind::Person]);
         assert!(!o.context);
+        assert!(!o.common_words);
         assert_eq!(o.files, ["a.txt", "-"]);
         let o = parse(&["--short-form-kinds", "person,organization", "--short-forms"])
             .unwrap_or_else(|_| panic!("valid options"));
         assert_eq!(o.short_forms, [Kind::Person, Kind::Organization]);
-        assert!(o.context);
+        assert!(o.context && o.common_words);
         assert!(parse(&[]).is_ok_and(|o| o.short_forms.is_empty()));
         assert!(matches!(parse(&["--help"]), Err(Stop::Done(h)) if h.contains("--offsets UNIT")));
     }

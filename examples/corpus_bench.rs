@@ -51,6 +51,7 @@ struct Args {
     json: bool,
     baseline: bool,
     short_forms: bool,
+    keep_common_words: bool,
 }
 
 const HELP: &str = "\
@@ -74,6 +75,9 @@ Options:
       --short-forms     With --stage all: also time, on the same documents, the analyzer
                         without post-passes (context resolution off) and one with short forms
                         for persons, to show what they cost.
+      --keep-common-words
+                        Build the analyzer without the guard against names that are common
+                        words (AnalyzerBuilder::common_words(false)), to measure what it does.
   -h, --help            Print this help.
 
 Example:
@@ -103,6 +107,7 @@ fn parse_args() -> Result<Args, Option<String>> {
     let mut json = false;
     let mut baseline = false;
     let mut short_forms = false;
+    let mut keep_common_words = false;
     let mut p = lexopt::Parser::from_env();
     while let Some(arg) = p.next().map_err(|e| Some(e.to_string()))? {
         match arg {
@@ -124,6 +129,7 @@ fn parse_args() -> Result<Args, Option<String>> {
             Long("json") => json = true,
             Long("baseline") => baseline = true,
             Long("short-forms") => short_forms = true,
+            Long("keep-common-words") => keep_common_words = true,
             Short('h') | Long("help") => return Err(None),
             _ => return Err(Some(arg.unexpected().to_string())),
         }
@@ -142,6 +148,7 @@ fn parse_args() -> Result<Args, Option<String>> {
         json,
         baseline,
         short_forms,
+        keep_common_words,
     })
 }
 
@@ -308,7 +315,10 @@ fn run(args: &Args) -> Result<(), String> {
     let load_s = t.elapsed().as_secs_f64();
     let rss_after_load = rss_mib();
     let t = Instant::now();
-    let analyzer = Analyzer::new(&gaz).map_err(|e| e.to_string())?;
+    let analyzer = Analyzer::builder(&gaz)
+        .common_words(!args.keep_common_words)
+        .build()
+        .map_err(|e| e.to_string())?;
     let build_s = t.elapsed().as_secs_f64();
     // (label, analyzer, time, mentions, short forms, resolved by context)
     let mut variants: Vec<(&str, Analyzer, Duration, usize, usize, usize)> = Vec::new();

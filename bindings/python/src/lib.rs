@@ -570,6 +570,17 @@ impl PyAnalyzer {
         self.inner.common_words()
     }
 
+    /// What the common-word guard does with `name`, a name of an entity of `kind`: "dropped",
+    /// "function-word", "homograph", or None (the usual rules, or the guard is off).
+    fn common_name(&self, kind: &str, name: &str) -> Option<&'static str> {
+        self.inner.common_name(&Kind::parse(kind), name).map(|c| match c {
+            nomina::CommonName::Dropped => "dropped",
+            nomina::CommonName::FunctionWord => "function-word",
+            nomina::CommonName::Homograph => "homograph",
+            _ => "other",
+        })
+    }
+
     /// The number of gazetteer names compiled.
     #[getter]
     fn names_len(&self) -> usize {

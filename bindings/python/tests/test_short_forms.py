@@ -87,6 +87,10 @@ def test_common_words_guard() -> None:
     an = nomina.Analyzer(nomina.Gazetteer.from_tsv(COMMON))
     assert an.common_words
     assert [m.text for m in an.analyze(text).mentions] == ["LA", "Elle"]
+    assert an.common_name("location", "di") == "dropped"
+    assert an.common_name("location", "Il") == "function-word"
+    assert an.common_name("location", "Côme") == "homograph"
+    assert an.common_name("location", "Roma") is None
     off = nomina.Analyzer(nomina.Gazetteer.from_tsv(COMMON), common_words=False)
     assert not off.common_words
     assert [m.text for m in off.analyze(text).mentions] == ["Il", "di", "LA", "Elle", "Il"]
