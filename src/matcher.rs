@@ -21,7 +21,7 @@ use crate::gazetteer::{Entity, Gazetteer, LangSet, NameRef};
 use crate::hash::BuildFx;
 use crate::lang::Lang;
 use crate::mention::{Catalog, MatchKind, Mention, Shared};
-use crate::normalize::{self, Folded, char_at, is_word_byte, is_word_char};
+use crate::normalize::{self, Fold, Folded, char_at, is_word_byte, is_word_char};
 use crate::trie::{
     self, CAPPED, LEAF, NO_PATTERN, ROOT_UNCAPPED, Step, TAIL, WordTrie, edge_key, sep_hash, word_end,
     word_hash,
@@ -282,12 +282,35 @@ struct Entry {
     entity: u32,
     /// Index into `Matcher::lang_sets`.
     langs: u16,
-    exact: bool,
+    /// [`Entry::EXACT`], [`Entry::CAP`], [`Entry::FUNCTION_WORD`] (one byte, so that an entry
+    /// stays 12 bytes).
+    flags: u8,
+}
+
+// A million names hold a million entries: keep them at 12 bytes.
+const _: () = assert!(std::mem::size_of::<Entry>() == 12);
+
+impl Entry {
+    /// Only a surface spelt as the name passes.
+    const EXACT: u8 = 1;
+    /// The name's first letter is upper-case: the text's must not be lower-case.
+    const CAP: u8 = 2;
     /// The name is a function word (see [`Admit::FunctionWord`]): at the start of a sentence,
     /// only a surface in capitals passes.
-    function_word: bool,
-    /// The name's first letter is upper-case: the text's must not be lower-case.
-    cap: bool,
+    const FUNCTION_WORD: u8 = 4;
+
+    #[inline]
+    fn exact(&self) -> bool {
+        self.flags & Entry::EXACT != 0
+    }
+    #[inline]
+    fn cap(&self) -> bool {
+        self.flags & Entry::CAP != 0
+    }
+    #[inline]
+    fn function_word(&self) -> bool {
+        self.flags & Entry::FUNCTION_WORD != 0
+    }
 }
 
 /// What the key function of [`Matcher::new`] says of a name.
@@ -532,13 +555,20 @@ impl Matcher {
                     // The gazetteer holds at most 65,536 lists: an error here, not a wrong list.
                     langs: u16::try_from(langs)
                         .map_err(|_| Error::TooLarge("more than 65,536 distinct language lists".into()))?,
-                    exact: (name.is_exact() || exact) && !stemmed,
-                    function_word,
-                    cap: name
+                    flags: if (name.is_exact() || exact) && !stemmed {
+                        Entry::EXACT
+                    } else {
+                        0
+                    } | if name
                         .text()
                         .chars()
                         .find(|c| c.is_alphabetic())
-                        .is_some_and(|c| c.is_uppercase()),
+                        .is_some_and(|c| c.is_uppercase())
+                    {
+                        Entry::CAP
+                    } else {
+                        0
+                    } | if function_word { Entry::FUNCTION_WORD } else { 0 },
                 });
             }
         }
@@ -590,8 +620,9 @@ impl Matcher {
             let key = keys.get(pid as usize).copied().unwrap_or(&[]);
             let last_word = key.rsplit(|&b| !is_word_byte(b)).next().unwrap_or(&[]);
             let plain = entries.get(first as usize..).is_some_and(|es| {
-                es.iter()
-                    .all(|e: &Entry| !e.exact && lang_sets.get(e.langs as usize).is_some_and(|l| l.is_any()))
+                es.iter().all(|e: &Entry| {
+                    !e.exact() && lang_sets.get(e.langs as usize).is_some_and(|l| l.is_any())
+                })
             });
             let mut first_and_flags = first;
             if is_elision(last_word) {
@@ -618,7 +649,7 @@ impl Matcher {
                 let end = patterns.get(pid + 1).map_or(entries.len(), Pattern::first);
                 entries
                     .get(p.first()..end)
-                    .is_some_and(|es| es.iter().any(|e| !e.cap))
+                    .is_some_and(|es| es.iter().any(|e| !e.cap()))
             })
             .collect();
         let mut lower_first_words = Bloom::with_items(uncapped.iter().filter(|&&u| u).count());
@@ -1164,13 +1195,13 @@ impl Matcher {
             {
                 continue;
             }
-            if entry.cap && lower_initial {
+            if entry.cap() && lower_initial {
                 continue;
             }
-            if entry.exact && !same_exact_form(surface, self.catalog.name(entry.name)) {
+            if entry.exact() && !same_exact_form(surface, self.catalog.name(entry.name)) {
                 continue;
             }
-            if entry.function_word
+            if entry.function_word()
                 && !*function_ok.get_or_insert_with(|| function_word_ok(text, &seg.original, s, e))
             {
                 continue;
@@ -1248,23 +1279,19 @@ impl Matcher {
 }
 
 /// True when `text[s..]` starts a sentence, a clause or a quotation: the text before it from
-/// `lo` (the segment's start), white space and format characters aside, is empty or ends with
-/// punctuation other than a comma or an apostrophe (`.`, `:`, `«`, `"`, `(`, `]`, `—`...).
-pub(crate) fn at_sentence_start(text: &str, lo: usize, s: usize) -> bool {
+/// `lo` (the segment's start), white space and what folding drops (format characters,
+/// combining marks) aside, is empty or ends with punctuation other than a comma or an
+/// apostrophe (`.`, `:`, `«`, `"`, `(`, `]`, `—`...).
+fn at_sentence_start(text: &str, lo: usize, s: usize) -> bool {
     let before = text.get(lo..s).unwrap_or("");
     match before
         .chars()
         .rev()
-        .find(|&c| !(c.is_whitespace() || normalize::is_ignorable(c)))
+        .find(|&c| !matches!(normalize::fold_char(c), Fold::Space | Fold::Drop))
     {
         None => true,
-        Some(c) => !(c.is_alphanumeric() || matches!(c, ',' | '\'' | '’' | 'ʼ' | '‘' | '`') || is_mark(c)),
+        Some(c) => !(c.is_alphanumeric() || matches!(c, ',' | '\'' | '’' | 'ʼ' | '‘' | '`')),
     }
-}
-
-/// A combining mark (it belongs to the letter before it).
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 /// Whether the surface `text[s..e]` of a function-word name (already spelt as the name) may be a
@@ -1273,7 +1300,6 @@ fn is_mark(c: char) -> bool {
 fn function_word_ok(text: &str, within: &Range<usize>, s: usize, e: usize) -> bool {
     let surface = text.get(s..e).unwrap_or("");
     if in_capitals(surface) {
-        let word = |w: &str| w.chars().all(char::is_alphanumeric) && in_capitals(w);
         let before = text.get(within.start..s).unwrap_or("");
         let after = text.get(e..within.end).unwrap_or("");
         let prev = before
@@ -1286,13 +1312,13 @@ fn function_word_ok(text: &str, within: &Range<usize>, s: usize, e: usize) -> bo
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        return !word(prev) && !word(next);
+        return !in_capitals(prev) && !in_capitals(next);
     }
     !at_sentence_start(text, within.start, s)
 }
 
 /// True when `s` has two letters or more and none in lower case (`LA`, `NATO`).
-pub(crate) fn in_capitals(s: &str) -> bool {
+fn in_capitals(s: &str) -> bool {
     let mut letters = 0;
     for c in s.chars().filter(|c| c.is_alphabetic()) {
         if c.is_lowercase() {
@@ -1494,7 +1520,6 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 
 /// How a surface relates to the name it matched (main tier).
 fn surface_kind(surface: &str, name: &str, elided: bool) -> MatchKind {
-    let plain = is_own_exact_form;
     if same_bytes(surface.as_bytes(), name.as_bytes()) {
         return if elided {
             MatchKind::Elision
@@ -1502,7 +1527,7 @@ fn surface_kind(surface: &str, name: &str, elided: bool) -> MatchKind {
             MatchKind::Exact
         };
     }
-    if !(plain(surface) && plain(name)) {
+    if !(is_own_exact_form(surface) && is_own_exact_form(name)) {
         return surface_kind_exact(surface, name, elided);
     }
     if surface.eq_ignore_ascii_case(name) {

@@ -30,18 +30,19 @@ pub struct RefName {
     pub function_word: bool,
 }
 
-/// True when the text before byte `s`, white space and format characters aside, is empty or
-/// ends with punctuation other than a comma or an apostrophe.
+/// True when the text before byte `s`, white space, format characters and combining marks
+/// aside, is empty or ends with punctuation other than a comma or an apostrophe.
 fn at_sentence_start(text: &str, s: usize) -> bool {
     let format = |c: char| matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}');
+    let mark = |c: char| ('\u{300}'..='\u{36f}').contains(&c);
     let Some(c) = text[..s]
         .chars()
         .rev()
-        .find(|&c| !c.is_whitespace() && !format(c))
+        .find(|&c| !c.is_whitespace() && !format(c) && !mark(c))
     else {
         return true;
     };
-    !c.is_alphanumeric() && !",'’ʼ‘`".contains(c) && !('\u{300}'..='\u{36f}').contains(&c)
+    !c.is_alphanumeric() && !",'’ʼ‘`".contains(c)
 }
 
 /// Two letters or more, none in lower case.
