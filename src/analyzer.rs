@@ -71,7 +71,7 @@ struct Inner {
     /// The scan of large gazetteers was asked for whatever the size (a hidden test option).
     large_scan: bool,
     /// The common words of the allowed languages, when the guard is on.
-    common: Option<CommonWords>,
+    common: Option<Arc<CommonWords>>,
 }
 
 /// The inflection-tolerant names of one language.
@@ -329,7 +329,7 @@ impl AnalyzerBuilder<'_> {
         }
         let gaz = self.gazetteer;
         let catalog = Arc::new(Catalog::new(gaz)?);
-        let common = self.common_words.then(|| CommonWords::new(&langs));
+        let common = self.common_words.then(|| CommonWords::shared(&langs));
         let guard = |folded: &[u8], kind: &Kind, text: &str| {
             common
                 .as_ref()

@@ -1124,13 +1124,28 @@ pub(crate) struct CommonWords {
 }
 
 impl CommonWords {
-    pub(crate) fn new(allow: &[Lang]) -> CommonWords {
+    /// The common words of the allowed languages, built once per set of listed languages in
+    /// the process and shared (building them takes over a millisecond: every analyzer build
+    /// would pay it).
+    pub(crate) fn shared(allow: &[Lang]) -> std::sync::Arc<CommonWords> {
+        static BUILT: [std::sync::OnceLock<std::sync::Arc<CommonWords>>; 128] =
+            [const { std::sync::OnceLock::new() }; 128];
         let mut mask = 0u8;
         for l in allow {
             if let Some(i) = VOTE_LANGS.iter().position(|v| v == l) {
                 mask |= 1 << i;
             }
         }
+        match BUILT.get(usize::from(mask)) {
+            Some(cell) => cell
+                .get_or_init(|| std::sync::Arc::new(CommonWords::new(mask)))
+                .clone(),
+            None => std::sync::Arc::new(CommonWords::new(mask)),
+        }
+    }
+
+    /// The common words of the languages `mask` holds (bits of [`VOTE_LANGS`]).
+    fn new(mask: u8) -> CommonWords {
         let fold = |w: &str| crate::normalize::fold_str(w).into_bytes().into_boxed_slice();
         let mut words = std::collections::HashMap::new();
         let mut function = std::collections::HashSet::new();
