@@ -1160,23 +1160,11 @@ impl CommonWords {
                 function.insert(w.to_string());
             }
         }
-        for (bit, list) in [
-            (0b001u8, FREQUENT_FR),
-            (0b010, FREQUENT_IT),
-            (0b100, FREQUENT_EN),
-            (0b001, MORE_FR),
-            (0b010, MORE_IT),
-            (0b100, MORE_EN),
-            (0b111, SHARED),
-        ] {
+        for (bit, list) in FREQUENT_LISTS {
             if bit & mask == 0 {
                 continue;
             }
-            for w in list
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .flat_map(str::split_whitespace)
-            {
+            for w in list_words(list) {
                 words.entry(fold(w)).or_insert(false);
             }
         }
@@ -1187,7 +1175,6 @@ impl CommonWords {
     /// person, a place or an organisation. `None` when the name is not made of common words,
     /// or the guard leaves it to the usual rules.
     pub(crate) fn class(&self, name: &str, folded: &[u8], proper: bool) -> Option<CommonName> {
-        let capitalised = name.chars().any(char::is_uppercase);
         let text = std::str::from_utf8(folded).ok()?;
         let mut words = 0;
         let mut function = true;
@@ -1199,6 +1186,8 @@ impl CommonWords {
             words += 1;
         }
         let dropped = function || (words == 1 && proper);
+        // Asked once the words are known to be common (most names stop at their first word).
+        let capitalised = name.chars().any(char::is_uppercase);
         match (words, capitalised) {
             (0, _) => None,
             (_, false) => dropped.then_some(CommonName::Dropped),
@@ -1207,7 +1196,6 @@ impl CommonWords {
             } else {
                 CommonName::Homograph
             }),
-            (1, true) => None,
             _ => None,
         }
     }
@@ -1222,20 +1210,9 @@ fn lexicon(vote_mask: u8) -> Box<[(u64, u8)]> {
         return Box::new([]);
     }
     let mut all: Vec<(u64, u8)> = Vec::new();
-    for (bit, words) in [
-        (0b001u8, FREQUENT_FR),
-        (0b010, FREQUENT_IT),
-        (0b100, FREQUENT_EN),
-        (0b001, MORE_FR),
-        (0b010, MORE_IT),
-        (0b100, MORE_EN),
-        (0b111, SHARED),
-    ] {
+    for (bit, words) in FREQUENT_LISTS {
         all.extend(
-            words
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .flat_map(str::split_whitespace)
+            list_words(words)
                 .filter(|w| !is_function_word(w, 0b111))
                 .map(|w| (word_hash(w), bit)),
         );
@@ -1253,6 +1230,24 @@ fn lexicon(vote_mask: u8) -> Box<[(u64, u8)]> {
         e.1.count_ones() == 1
     });
     merged.into_boxed_slice()
+}
+
+/// The frequent-word lists, with the languages (bits of [`VOTE_LANGS`]) each speaks for.
+const FREQUENT_LISTS: [(u8, &str); 7] = [
+    (0b001, FREQUENT_FR),
+    (0b010, FREQUENT_IT),
+    (0b100, FREQUENT_EN),
+    (0b001, MORE_FR),
+    (0b010, MORE_IT),
+    (0b100, MORE_EN),
+    (0b111, SHARED),
+];
+
+/// The words of a list: white-space separated, lines starting with `#` left out.
+fn list_words(list: &str) -> impl Iterator<Item = &str> {
+    list.lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
 }
 
 /// Frequent words of French, Italian and English news and everyday writing, a few hundred each,
