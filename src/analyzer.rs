@@ -592,20 +592,21 @@ impl Analyzer {
         let mut b = take_buffers();
         segment::split_sentences(text, &mut b.sentences);
         let doc_lang = self.inner.detector.detect(text, &b.sentences, &mut b.langs);
-        // The document is folded in one piece (the set-up of a piece per sentence cost 4% of
-        // the instructions of `analyze`), and each sentence's folded range found from its start.
+        // The document is folded in one piece (a piece per sentence cost 1.4% more instructions
+        // in `analyze`), and each sentence's folded range is found from where the next starts.
         // A sentence never starts with white space, so its folded bytes are those it would
         // have alone.
         b.folded.push(text, 0..text.len());
         let mut cursor = 0;
-        let mut start = (0, 0);
+        // The current sentence's folded start, and the anchor the scan's cursor starts from.
+        let (mut start, mut start_cursor) = (0, 0);
         for k in 0..b.sentences.len() {
             let end = match b.sentences.get(k + 1) {
                 Some(next) => b.folded.folded_from(next.start, &mut cursor),
                 None => b.folded.bytes().len(),
             };
-            b.folded_sentences.push((start.0..end.max(start.0), start.1));
-            start = (end, cursor);
+            b.folded_sentences.push((start..end.max(start), start_cursor));
+            (start, start_cursor) = (end, cursor);
         }
         Mentions {
             analyzer: self,

@@ -299,6 +299,13 @@ impl Entry {
     /// only a surface in capitals passes.
     const FUNCTION_WORD: u8 = 4;
 
+    /// The flags of an entry: exact, capitalised, a function word.
+    fn flags(exact: bool, cap: bool, function_word: bool) -> u8 {
+        (u8::from(exact) * Entry::EXACT)
+            | (u8::from(cap) * Entry::CAP)
+            | (u8::from(function_word) * Entry::FUNCTION_WORD)
+    }
+
     #[inline]
     fn exact(&self) -> bool {
         self.flags & Entry::EXACT != 0
@@ -555,20 +562,14 @@ impl Matcher {
                     // The gazetteer holds at most 65,536 lists: an error here, not a wrong list.
                     langs: u16::try_from(langs)
                         .map_err(|_| Error::TooLarge("more than 65,536 distinct language lists".into()))?,
-                    flags: if (name.is_exact() || exact) && !stemmed {
-                        Entry::EXACT
-                    } else {
-                        0
-                    } | if name
-                        .text()
-                        .chars()
-                        .find(|c| c.is_alphabetic())
-                        .is_some_and(|c| c.is_uppercase())
-                    {
-                        Entry::CAP
-                    } else {
-                        0
-                    } | if function_word { Entry::FUNCTION_WORD } else { 0 },
+                    flags: Entry::flags(
+                        (name.is_exact() || exact) && !stemmed,
+                        name.text()
+                            .chars()
+                            .find(|c| c.is_alphabetic())
+                            .is_some_and(|c| c.is_uppercase()),
+                        function_word,
+                    ),
                 });
             }
         }
