@@ -422,6 +422,11 @@ pub(crate) struct Matcher {
     /// pair. Checked for words that passed the first-word filters (or the table of first words
     /// of large gazetteers), and again by the walk before it probes the trie for a second word.
     pairs: Bloom,
+    /// The same for the patterns that some name spelt without an initial capital can match:
+    /// a text word with a lower-case initial (most of them: `de`, `la`, `di`) is looked up
+    /// here instead. At a million names it is a fifth of the size of `pairs`, which a probe
+    /// for every such word had pushed out of cache.
+    lower_pairs: Bloom,
     /// The first words of the names of several words whose second word is further than
     /// [`MAX_SEPARATOR`] bytes (not in `pairs`): the scan of large gazetteers walks from them
     /// (empty for the scan of small ones, which never reads it).
@@ -661,6 +666,7 @@ impl Matcher {
         let mut first_words = Bloom::with_items(filter_items);
         let mut singles = Bloom::with_items(filter_items);
         let mut pairs = Bloom::with_items(keys.len());
+        let mut lower_pairs = Bloom::with_items(uncapped.iter().filter(|&&u| u).count());
         let mut far = Vec::new();
         for (k, &uncapped) in keys.iter().zip(&uncapped) {
             match k.first() {
@@ -677,11 +683,13 @@ impl Matcher {
                         lower_first_words.insert(h1);
                     }
                     match next_word(k, w1) {
-                        Some((w2, w2_end)) => pairs.insert(pair_hash(
-                            h1,
-                            k.get(w1..w2).unwrap_or(&[]),
-                            word_hash(k, w2, w2_end),
-                        )),
+                        Some((w2, w2_end)) => {
+                            let pair = pair_hash(h1, k.get(w1..w2).unwrap_or(&[]), word_hash(k, w2, w2_end));
+                            pairs.insert(pair);
+                            if uncapped {
+                                lower_pairs.insert(pair);
+                            }
+                        }
                         None => {
                             if small_filters {
                                 singles.insert(h1);
@@ -749,6 +757,7 @@ impl Matcher {
             lower_first_words,
             singles,
             pairs,
+            lower_pairs,
             far_pairs,
             rest_first_words,
             rest_starts,
@@ -778,6 +787,7 @@ impl Matcher {
             + self.lower_first_words.memory()
             + self.singles.memory()
             + self.pairs.memory()
+            + self.lower_pairs.memory()
             + self.far_pairs.memory()
             + self.rest_first_words.memory()
             + self.rest_starts.memory()
@@ -917,7 +927,7 @@ impl Matcher {
                                 s.pattern != NO_PATTERN
                             })
                             || s.child != LEAF
-                                && (self.pair_follows(fb, j, h) || self.far_pairs.may_contain(h))
+                                && (self.pair_follows(fb, j, h, lower) || self.far_pairs.may_contain(h))
                     });
                     // Asked here only when the trie has nothing: the walk reuses the answer.
                     let rest = (!named).then(|| self.rest_may_start(fb, j, h));
@@ -936,7 +946,7 @@ impl Matcher {
                         .original_from(i, &mut cursor)
                         .is_some_and(|o| starts_lower_case(text, o));
                 let plausible = (!lower || self.lower_first_words.may_contain(h))
-                    && (self.singles.may_contain(h) || self.pair_follows(fb, j, h));
+                    && (self.singles.may_contain(h) || self.pair_follows(fb, j, h, lower));
                 plausible.then(|| (self.trie.first(h), lower, None))
             };
             if let Some((first, lower, rest)) = walk_from {
@@ -967,11 +977,18 @@ impl Matcher {
     /// True if the word after the one that ends at `fb[j]` (hashed `h`) is the second word of
     /// a name with it, separated as in the text (the pair filter).
     #[inline(always)]
-    fn pair_follows(&self, fb: &[u8], j: usize, h: u64) -> bool {
+    fn pair_follows(&self, fb: &[u8], j: usize, h: u64, lower: bool) -> bool {
         trie::next_word_hash(fb, j, MAX_SEPARATOR).is_some_and(|(w2, _, h2)| {
-            self.pairs
+            self.pair_filter(lower)
                 .may_contain(pair_hash(h, fb.get(j..w2).unwrap_or(&[]), h2))
         })
+    }
+
+    /// The filter of pairs a text word may start: [`Matcher::lower_pairs`] for a word with a
+    /// lower-case initial (`lower`).
+    #[inline(always)]
+    fn pair_filter(&self, lower: bool) -> &Bloom {
+        if lower { &self.lower_pairs } else { &self.pairs }
     }
 
     /// True if a pattern outside the trie may start with the word that ends at `fb[j]`, hashed
@@ -1102,7 +1119,10 @@ impl Matcher {
             let sep = fb.get(end..ws).unwrap_or(&[]);
             // The second word: the filter of pairs (smaller, more often in cache) first.
             // (The filter holds the pairs of names whose separator is short enough.)
-            if end == j && ws - end <= MAX_SEPARATOR && !self.pairs.may_contain(pair_hash(h, sep, hw)) {
+            if end == j
+                && ws - end <= MAX_SEPARATOR
+                && !self.pair_filter(lower).may_contain(pair_hash(h, sep, hw))
+            {
                 return;
             }
             step = self.trie.get(edge_key(slot.child, sep_hash(sep), hw));
