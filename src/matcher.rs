@@ -658,15 +658,16 @@ impl Matcher {
                     .is_some_and(|es| es.iter().any(|e| !e.cap()))
             })
             .collect();
-        let mut lower_first_words = Bloom::with_items(uncapped.iter().filter(|&&u| u).count());
         // The filters of all first words and of one-word names serve the scan of small
         // gazetteers only: a large one is not given them.
         let small_filters = !large && Bloom::bytes_for(keys.len()) <= SMALL_FILTER_BYTES;
-        let filter_items = if small_filters { keys.len() } else { 0 };
-        let mut first_words = Bloom::with_items(filter_items);
-        let mut singles = Bloom::with_items(filter_items);
-        let mut pairs = Bloom::with_items(keys.len());
-        let mut lower_pairs = Bloom::with_items(uncapped.iter().filter(|&&u| u).count());
+        // The filters' items are gathered first, so that each filter is sized for its distinct
+        // items (many names share a first word or a pair): smaller filters stay in cache.
+        let mut lower_first_words = Vec::new();
+        let mut first_words = Vec::new();
+        let mut singles = Vec::new();
+        let mut pairs = Vec::new();
+        let mut lower_pairs = Vec::new();
         let mut far = Vec::new();
         for (k, &uncapped) in keys.iter().zip(&uncapped) {
             match k.first() {
@@ -677,22 +678,22 @@ impl Matcher {
                     let w1 = word_end(k, 0);
                     let h1 = word_hash(k, 0, w1);
                     if small_filters {
-                        first_words.insert(h1);
+                        first_words.push(h1);
                     }
                     if uncapped {
-                        lower_first_words.insert(h1);
+                        lower_first_words.push(h1);
                     }
                     match next_word(k, w1) {
                         Some((w2, w2_end)) => {
                             let pair = pair_hash(h1, k.get(w1..w2).unwrap_or(&[]), word_hash(k, w2, w2_end));
-                            pairs.insert(pair);
+                            pairs.push(pair);
                             if uncapped {
-                                lower_pairs.insert(pair);
+                                lower_pairs.push(pair);
                             }
                         }
                         None => {
                             if small_filters {
-                                singles.insert(h1);
+                                singles.push(h1);
                             }
                             if !small_filters && trie::next_word(k, w1, trie::MAX_SEPARATOR).is_some() {
                                 far.push(h1);
@@ -703,10 +704,12 @@ impl Matcher {
                 None => {}
             }
         }
-        let mut far_pairs = Bloom::with_items(far.len());
-        for h in far {
-            far_pairs.insert(h);
-        }
+        let far_pairs = Bloom::of(far);
+        let lower_first_words = Bloom::of(lower_first_words);
+        let first_words = Bloom::of(first_words);
+        let singles = Bloom::of(singles);
+        let pairs = Bloom::of(pairs);
+        let lower_pairs = Bloom::of(lower_pairs);
         let flags: Vec<u32> = uncapped.iter().map(|&u| if u { 0 } else { CAPPED }).collect();
         let (trie, rest) = WordTrie::build(&keys, &flags);
         let mut rest_first_words = Bloom::with_items(rest.len());
@@ -1445,6 +1448,17 @@ impl Bloom {
             bits: vec![0; words],
             words,
         }
+    }
+
+    /// A filter of the distinct hashes in `items`, sized for them.
+    fn of(mut items: Vec<u64>) -> Bloom {
+        items.sort_unstable();
+        items.dedup();
+        let mut b = Bloom::with_items(items.len());
+        for h in items {
+            b.insert(h);
+        }
+        b
     }
 
     /// The bytes of [`Bloom::with_items`]`(n)`.
