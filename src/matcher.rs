@@ -298,6 +298,10 @@ impl Entry {
     /// The name is a function word (see [`Admit::FunctionWord`]): at the start of a sentence,
     /// only a surface in capitals passes.
     const FUNCTION_WORD: u8 = 4;
+    /// The exact form of the name ([`normalize::exact_chars`]) holds a character outside
+    /// ASCII (`Sé`, `Ši`): a surface that is its own exact form (`Se`) cannot have it, and is
+    /// told so without comparing the forms (homographs of function words at every `Se`).
+    const NON_ASCII_EXACT: u8 = 8;
 
     /// The flags of an entry: exact, capitalised, a function word.
     fn flags(exact: bool, cap: bool, function_word: bool) -> u8 {
@@ -317,6 +321,10 @@ impl Entry {
     #[inline]
     fn function_word(&self) -> bool {
         self.flags & Entry::FUNCTION_WORD != 0
+    }
+    #[inline]
+    fn non_ascii_exact(&self) -> bool {
+        self.flags & Entry::NON_ASCII_EXACT != 0
     }
 }
 
@@ -574,7 +582,13 @@ impl Matcher {
                             .find(|c| c.is_alphabetic())
                             .is_some_and(|c| c.is_uppercase()),
                         function_word,
-                    ),
+                    ) | if (name.is_exact() || exact)
+                        && normalize::exact_chars(name.text()).any(|c| !c.is_ascii())
+                    {
+                        Entry::NON_ASCII_EXACT
+                    } else {
+                        0
+                    },
                 });
             }
         }
@@ -1222,7 +1236,10 @@ impl Matcher {
             if entry.cap() && lower_initial {
                 continue;
             }
-            if entry.exact() && !same_exact_form(surface, self.catalog.name(entry.name)) {
+            if entry.exact()
+                && ((entry.non_ascii_exact() && is_own_exact_form(surface))
+                    || !same_exact_form(surface, self.catalog.name(entry.name)))
+            {
                 continue;
             }
             if entry.function_word()
