@@ -362,12 +362,21 @@ const PLAIN: u32 = 1 << 30;
 /// The folded name, taken as a white-space-delimited token, looks like a URL or an e-mail
 /// address (see [`in_url_or_email`]).
 const URL_LIKE: u32 = 1 << 29;
+/// Every entry is a function word ([`Entry::FUNCTION_WORD`]: `Il`, `La`): where the place
+/// rejects function words (the start of a sentence), the candidate is rejected without
+/// looking at its entries, which can be many (every place called `La`).
+const FUNCTION_ONLY: u32 = 1 << 28;
 
 impl Pattern {
-    /// The index of its first entry (entries stay below 2^30: the gazetteer's name limit).
+    /// The index of its first entry (entries stay below 2^28: the gazetteer holds at most
+    /// [`MAX_NAMES`](crate::gazetteer::MAX_NAMES), 2^24).
     #[inline]
     fn first(&self) -> usize {
-        (self.first_and_flags & !(ELIDABLE_END | PLAIN | URL_LIKE)) as usize
+        (self.first_and_flags & !(ELIDABLE_END | PLAIN | URL_LIKE | FUNCTION_ONLY)) as usize
+    }
+    #[inline]
+    fn function_only(&self) -> bool {
+        self.first_and_flags & FUNCTION_ONLY != 0
     }
     #[inline]
     fn url_like(&self) -> bool {
@@ -592,7 +601,7 @@ impl Matcher {
                 });
             }
         }
-        if raw.len() >= URL_LIKE as usize {
+        if raw.len() >= FUNCTION_ONLY as usize {
             return Err(Error::TooLarge(format!("{} names", raw.len())));
         }
         // 2. Deduplicate the keys: pattern ids in order of first appearance.
@@ -653,6 +662,12 @@ impl Matcher {
             }
             if is_url_token(trim_punct(key)) {
                 first_and_flags |= URL_LIKE;
+            }
+            if entries
+                .get(first as usize..)
+                .is_some_and(|es| es.iter().all(Entry::function_word))
+            {
+                first_and_flags |= FUNCTION_ONLY;
             }
             patterns.push(Pattern {
                 first_and_flags,
@@ -1195,6 +1210,9 @@ impl Matcher {
                 .find(|c| c.is_alphabetic())
                 .is_some_and(|c| c.is_lowercase()),
         };
+        if pattern.function_only() && !function_word_ok(text, &seg.original, s, e) {
+            return None;
+        }
         scratch.passing.clear();
         let entries = self.entries.get(
             pattern.first()
