@@ -427,9 +427,13 @@ pub(crate) struct Matcher {
     /// word start only if it and the bytes after it start one of them (`Saint-Martin (partie
     /// française)` is not walked for `saint `).
     rest_starts: Bloom,
-    /// Some pattern outside the trie is one word then nothing, or one byte (`Yahoo!`): keys
-    /// with fewer than two bytes after the word must be probed too.
-    rest_short: [bool; 2],
+    /// Some pattern outside the trie is one word then nothing: the key with no byte after the
+    /// word must be probed too.
+    rest_bare: bool,
+    /// The bytes that end a pattern outside the trie one byte after its first word (`!` for
+    /// `Yahoo!`): the key with one byte after the word is probed only when that byte is one of
+    /// them (never for a space, after most words).
+    rest_one_byte: Box<[bool; 256]>,
     /// The first words after the leading punctuation of the patterns that start with it
     /// (`‘Anabta`, `#MeToo`): the automata are walked from punctuation only if the next word is
     /// one of them (when every such pattern's punctuation is short enough to look past).
@@ -743,15 +747,18 @@ impl Matcher {
         let (trie, rest) = WordTrie::build(&keys, &flags);
         let mut rest_first_words = Bloom::with_items(rest.len());
         let mut rest_starts = Bloom::with_items(rest.len());
-        let mut rest_short = [false; 2];
+        let mut rest_bare = false;
+        let mut rest_one_byte = Box::new([false; 256]);
         let mut punct_next_words = Some(Bloom::with_items(rest.len()));
         for &p in &rest {
             let Some(k) = keys.get(p as usize) else { continue };
             if char_at(k, 0).is_some_and(|(c, _)| is_word_char(c)) {
                 let w = word_end(k, 0);
                 let after = k.get(w..).unwrap_or(&[]);
-                if let Some(short) = rest_short.get_mut(after.len()) {
-                    *short = true;
+                match after {
+                    [] => rest_bare = true,
+                    &[b] => rest_one_byte[usize::from(b)] = true,
+                    _ => {}
                 }
                 let h = word_hash(k, 0, w);
                 rest_first_words.insert(h);
@@ -793,7 +800,8 @@ impl Matcher {
             far_pairs,
             rest_first_words,
             rest_starts,
-            rest_short,
+            rest_bare,
+            rest_one_byte,
             punct_next_words,
             stemmed,
             small_filters,
@@ -1036,9 +1044,9 @@ impl Matcher {
     fn rest_starts_with(&self, fb: &[u8], j: usize, h: u64) -> bool {
         let after = fb.get(j..j.saturating_add(2).min(fb.len())).unwrap_or(&[]);
         self.rest_starts.may_contain(rest_key(h, after))
-            || (self.rest_short[0] && self.rest_starts.may_contain(rest_key(h, &[])))
-            || (self.rest_short[1]
-                && after.len() == 2
+            || (self.rest_bare && self.rest_starts.may_contain(rest_key(h, &[])))
+            || (after.len() == 2
+                && self.rest_one_byte[usize::from(after[0])]
                 && self
                     .rest_starts
                     .may_contain(rest_key(h, after.get(..1).unwrap_or(&[]))))
