@@ -347,7 +347,7 @@ pub(crate) enum Admit {
 #[derive(Debug, Clone)]
 struct Pattern {
     /// The first of its entries (they run to the next pattern's first), with the flags
-    /// [`ELIDABLE_END`] and [`PLAIN`] in its high bits.
+    /// [`ELIDABLE_END`], [`PLAIN`], [`URL_LIKE`] and [`FUNCTION_ONLY`] in its high bits.
     first_and_flags: u32,
     /// Its entries belong to several entities: the index of their candidate list in
     /// `Matcher::shared`, else `u32::MAX`.
