@@ -902,8 +902,8 @@ impl Matcher {
         scratch: &mut Scratch,
         out: &mut Vec<Mention<'a, 't>>,
     ) {
-        let fb = folded.bytes();
-        let Some(fb) = fb.get(..seg.folded.end) else {
+        let full = folded.bytes();
+        let Some(fb) = full.get(..seg.folded.end) else {
             return;
         };
         let lo = seg.folded.start;
@@ -947,7 +947,7 @@ impl Matcher {
                 continue;
             }
             // A word starts at `i`: find its end, then hash it.
-            let (j, h) = trie::word_end_hash(fb, i);
+            let (j, h) = trie::word_end_hash_in(fb, full, i);
             // Whether to walk from this word: its edge from the root, and whether it is written
             // with a lower-case initial.
             let walk_from: Option<(Step, bool, Option<bool>)> = if LARGE {

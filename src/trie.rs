@@ -106,8 +106,36 @@ pub(crate) fn word_hash(fb: &[u8], start: usize, end: usize) -> u64 {
 /// bytes it is hashed from.
 #[inline(always)]
 pub(crate) fn word_end_hash(fb: &[u8], i: usize) -> (usize, u64) {
+    word_end_hash_from(fb, i, |k| fb.get(k..).and_then(crate::swar::load))
+}
+
+/// [`word_end_hash`] of a word of `fb`, a prefix of `full` (a sentence of a document folded
+/// whole): within eight bytes of the end of `fb`, the eight bytes are read from `full` with
+/// those past `fb` cleared (a zero byte ends a word), instead of byte by byte. The last word
+/// of every sentence is there.
+#[inline(always)]
+pub(crate) fn word_end_hash_in(fb: &[u8], full: &[u8], i: usize) -> (usize, u64) {
+    word_end_hash_from(fb, i, |k| {
+        fb.get(k..)
+            .and_then(crate::swar::load)
+            .or_else(|| tail_load(full, fb.len(), k))
+    })
+}
+
+/// The eight bytes of `full` from `k`, those from `n` on cleared; `None` unless `k < n` and
+/// `full` holds eight bytes from `k`.
+#[inline(never)]
+fn tail_load(full: &[u8], n: usize, k: usize) -> Option<u64> {
+    let valid = n.checked_sub(k).filter(|&v| (1..8).contains(&v))?;
+    let x = full.get(k..).and_then(crate::swar::load)?;
+    Some(x & ((1u64 << (8 * valid)) - 1))
+}
+
+/// [`word_end_hash`] with the eight bytes from an offset read by `load`.
+#[inline(always)]
+fn word_end_hash_from(fb: &[u8], i: usize, load: impl Fn(usize) -> Option<u64>) -> (usize, u64) {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    if let Some(x) = fb.get(i..).and_then(crate::swar::load) {
+    if let Some(x) = load(i) {
         let stop = !word_lanes(x) & crate::swar::HI;
         let len = (stop.trailing_zeros() / 8) as usize;
         if stop != 0 {
@@ -116,7 +144,7 @@ pub(crate) fn word_end_hash(fb: &[u8], i: usize) -> (usize, u64) {
                 let h = (head ^ (len as u64).rotate_right(8)).wrapping_mul(K);
                 return (i + len, h ^ (h >> 29));
             }
-        } else if let Some(y) = fb.get(i + 8..).and_then(crate::swar::load) {
+        } else if let Some(y) = load(i + 8) {
             // Eight to fifteen bytes: the next eight bytes hold the rest and the end.
             let stop = !word_lanes(y) & crate::swar::HI;
             let rest = (stop.trailing_zeros() / 8) as usize;
@@ -814,6 +842,30 @@ mod tests {
             for max in [0, 1, 8, 16] {
                 let want = next_word(fb, i, max).map(|(s, e)| (s, e, word_hash(fb, s, e)));
                 assert_eq!(next_word_hash(fb, i, max), want, "next word at {i}, max {max}");
+            }
+        }
+    }
+
+    /// Cut anywhere, even inside a word, a prefix of a folded text gives the words and hashes
+    /// it would give alone, when the bytes after it are read and cleared.
+    #[test]
+    fn word_end_hash_in_a_prefix_is_the_prefix_alone() {
+        let text = "le président Macron a dit: «Meta» l’Élysée 東京都 x_1 GAFAM 2024... c'est-à-dire; \
+                    internationale anticonstitutionnellement abcdefghi abcdefghijklmnop abcdefghé 12345678 fin";
+        let full = crate::normalize::fold_str(text);
+        let full = full.as_bytes();
+        for n in 0..=full.len() {
+            let fb = &full[..n];
+            for i in 0..n {
+                if fb.get(i).is_some_and(|&b| crate::normalize::is_word_byte(b))
+                    || char_at(fb, i).is_some_and(|(c, _)| is_word_char(c))
+                {
+                    assert_eq!(
+                        word_end_hash_in(fb, full, i),
+                        word_end_hash(fb, i),
+                        "cut at {n}, word at {i}"
+                    );
+                }
             }
         }
     }
