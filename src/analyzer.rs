@@ -70,6 +70,8 @@ struct Inner {
     catalog: Arc<Catalog>,
     /// The scan of large gazetteers was asked for whatever the size (a hidden test option).
     large_scan: bool,
+    /// The map of few first words is allowed (a hidden test option; on by default).
+    first_word_map: bool,
     /// The common words of the allowed languages, when the guard is on.
     common: Option<Arc<CommonWords>>,
 }
@@ -148,6 +150,7 @@ pub struct AnalyzerBuilder<'g> {
     short_forms: Vec<Kind>,
     context: bool,
     large_scan: bool,
+    first_word_map: bool,
     common_words: bool,
 }
 
@@ -204,6 +207,15 @@ impl AnalyzerBuilder<'_> {
     #[doc(hidden)]
     pub fn large_gazetteer_scan(&mut self, on: bool) -> &mut Self {
         self.large_scan = on;
+        self
+    }
+
+    /// Lets a gazetteer of few first words be scanned with a map of them (the default) rather
+    /// than with the filters that larger ones use. Not part of the stable API: tests use it to
+    /// compare the scans with the reference on small gazetteers.
+    #[doc(hidden)]
+    pub fn first_word_map(&mut self, on: bool) -> &mut Self {
+        self.first_word_map = on;
         self
     }
 
@@ -336,17 +348,24 @@ impl AnalyzerBuilder<'_> {
                 .and_then(|c| c.class(text, folded, kind.is_proper()))
         };
         let mut folded = Folded::new();
-        let matcher = Matcher::new(gaz, catalog.clone(), false, self.large_scan, |e, n, out| {
-            folded.clear();
-            folded.push(n.text(), 0..n.text().len());
-            out.extend_from_slice(folded.bytes());
-            match guard(out, e.kind(), n.text()) {
-                None => Admit::Name,
-                Some(CommonName::FunctionWord) => Admit::FunctionWord,
-                Some(CommonName::Homograph) => Admit::Exact,
-                Some(_) => Admit::Skip,
-            }
-        })?;
+        let matcher = Matcher::new(
+            gaz,
+            catalog.clone(),
+            false,
+            self.large_scan,
+            self.first_word_map,
+            |e, n, out| {
+                folded.clear();
+                folded.push(n.text(), 0..n.text().len());
+                out.extend_from_slice(folded.bytes());
+                match guard(out, e.kind(), n.text()) {
+                    None => Admit::Name,
+                    Some(CommonName::FunctionWord) => Admit::FunctionWord,
+                    Some(CommonName::Homograph) => Admit::Exact,
+                    Some(_) => Admit::Skip,
+                }
+            },
+        )?;
         let stem_kinds = &self.stem_kinds;
         let wants_stem = |kind: &Kind, n: &crate::gazetteer::NameRef<'_>| {
             (n.is_stem() || stem_kinds.contains(kind)) && !n.is_exact()
@@ -361,20 +380,27 @@ impl AnalyzerBuilder<'_> {
                     continue;
                 };
                 let mut keys: Vec<Vec<u8>> = Vec::new();
-                let m = Matcher::new(gaz, catalog.clone(), true, self.large_scan, |e, n, out| {
-                    if !wants_stem(e.kind(), &n) || !n.lang_set().allows(Some(lang)) {
-                        return Admit::Skip;
-                    }
-                    let folded = normalize::fold_str(n.text());
-                    // A common word is no inflected name.
-                    if guard(folded.as_bytes(), e.kind(), n.text()).is_some() {
-                        return Admit::Skip;
-                    }
-                    let key = stemmer.key(folded.as_bytes());
-                    out.extend_from_slice(&key);
-                    keys.push(key);
-                    Admit::Name
-                })?;
+                let m = Matcher::new(
+                    gaz,
+                    catalog.clone(),
+                    true,
+                    self.large_scan,
+                    self.first_word_map,
+                    |e, n, out| {
+                        if !wants_stem(e.kind(), &n) || !n.lang_set().allows(Some(lang)) {
+                            return Admit::Skip;
+                        }
+                        let folded = normalize::fold_str(n.text());
+                        // A common word is no inflected name.
+                        if guard(folded.as_bytes(), e.kind(), n.text()).is_some() {
+                            return Admit::Skip;
+                        }
+                        let key = stemmer.key(folded.as_bytes());
+                        out.extend_from_slice(&key);
+                        keys.push(key);
+                        Admit::Name
+                    },
+                )?;
                 if !keys.is_empty() {
                     let gate = StemGate::new(keys.iter().map(Vec::as_slice));
                     stems.push(StemTier {
@@ -404,6 +430,7 @@ impl AnalyzerBuilder<'_> {
                 },
                 catalog,
                 large_scan: self.large_scan,
+                first_word_map: self.first_word_map,
                 common,
             }),
         })
@@ -426,6 +453,7 @@ impl Analyzer {
             short_forms: Vec::new(),
             context: true,
             large_scan: false,
+            first_word_map: true,
             common_words: true,
         }
     }
@@ -467,6 +495,7 @@ impl Analyzer {
             .context_resolution(self.context_resolution())
             .common_words(self.common_words())
             .large_gazetteer_scan(self.inner.large_scan)
+            .first_word_map(self.inner.first_word_map)
             .build()
     }
 

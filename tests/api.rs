@@ -538,31 +538,32 @@ fn long_separators_in_both_scans() {
          Q3\tmisc\tUnione ~~~ / ~~~ Europea\n",
     )
     .unwrap();
-    for large in [false, true] {
+    for (large, map) in [(false, true), (false, false), (true, false)] {
         let a = Analyzer::builder(&gaz)
             .large_gazetteer_scan(large)
+            .first_word_map(map)
             .build()
             .unwrap();
         let found = |t: &str| a.mentions(t).map(|m| m.id()).collect::<Vec<_>>();
         assert_eq!(
             found("Le festival Rock ~~~ & ~~~ Roll a ouvert hier soir."),
             ["Q1"],
-            "{large}"
+            "{large} {map}"
         );
         assert_eq!(
             found("Il concerto della Rock Band, poi Rock ~~~ & ~~~ Roll."),
             ["Q2", "Q1"],
-            "{large}"
+            "{large} {map}"
         );
         assert_eq!(
             found("The Unione ~~~ / ~~~ Europea banner was odd."),
             ["Q3"],
-            "{large}"
+            "{large} {map}"
         );
         // Another last word, or a shorter separator: no name.
         assert!(
             found("Rock ~~~ & ~~~ Pop, and Rock & Roll.").is_empty(),
-            "{large}"
+            "{large} {map}"
         );
     }
 }

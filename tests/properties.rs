@@ -171,11 +171,12 @@ fn build(names: &[RefName]) -> Analyzer {
 }
 
 fn build_with(names: &[RefName], overlaps: Overlaps) -> Analyzer {
-    build_scan(names, overlaps, false)
+    build_scan(names, overlaps, 0)
 }
 
-/// With `large`, the scan of large gazetteers (a table of first words) on these small ones.
-fn build_scan(names: &[RefName], overlaps: Overlaps, large: bool) -> Analyzer {
+/// The scan: 0 the default (a map of first words for gazetteers this small), 1 the filters of
+/// larger gazetteers, 2 the scan of large ones (a table of first words), on these small ones.
+fn build_scan(names: &[RefName], overlaps: Overlaps, scan: u8) -> Analyzer {
     let mut b = GazetteerBuilder::new();
     for n in names {
         b.add(&n.id, Kind::Misc, Name::new(&n.name).exact(n.exact))
@@ -183,7 +184,8 @@ fn build_scan(names: &[RefName], overlaps: Overlaps, large: bool) -> Analyzer {
     }
     Analyzer::builder(&b.build())
         .overlaps(overlaps)
-        .large_gazetteer_scan(large)
+        .large_gazetteer_scan(scan == 2)
+        .first_word_map(scan == 0)
         .build()
         .expect("analyzer")
 }
@@ -211,8 +213,8 @@ proptest! {
 
     /// The fast matcher returns exactly what the reference returns, with either scan.
     #[test]
-    fn find_agrees_with_reference(names in gazetteer(), text in text(), large in any::<bool>()) {
-        let analyzer = build_scan(&names, Overlaps::None, large);
+    fn find_agrees_with_reference(names in gazetteer(), text in text(), scan in 0u8..3) {
+        let analyzer = build_scan(&names, Overlaps::None, scan);
         let fast: Vec<(Vec<String>, usize, usize)> = analyzer
             .find(&text)
             .iter()
@@ -229,10 +231,10 @@ proptest! {
         names in gazetteer(),
         text in text(),
         mode in 0..MODES.len(),
-        large in any::<bool>(),
+        scan in 0u8..3,
     ) {
         let (overlaps, reference_mode) = MODES[mode];
-        let analyzer = build_scan(&names, overlaps, large);
+        let analyzer = build_scan(&names, overlaps, scan);
         let fast: Vec<(Vec<String>, usize, usize)> = analyzer
             .find(&text)
             .iter()
@@ -242,7 +244,7 @@ proptest! {
             .into_iter()
             .map(|m| (m.ids, m.start, m.end))
             .collect();
-        prop_assert_eq!(fast, slow, "mode {} large {} text {:?}", overlaps, large, text);
+        prop_assert_eq!(fast, slow, "mode {} scan {} text {:?}", overlaps, scan, text);
     }
 
     /// In every overlap mode, analyses keep their invariants, mentions sorted by start then
