@@ -150,6 +150,12 @@ const BITMAP_FIRST_WORDS: usize = 4096;
 /// A first-word map holds `1 << FIRST_BITMAP_BITS` bits (8 KiB), indexed by a hash's top bits.
 const FIRST_BITMAP_BITS: u32 = 16;
 
+/// The bit of the first-word map for a word hashed `h`: its top [`FIRST_BITMAP_BITS`] bits.
+#[inline(always)]
+fn first_bit(h: u64) -> usize {
+    (h >> (64 - FIRST_BITMAP_BITS)) as usize
+}
+
 /// Pattern bytes above which the automaton is split into shards built on several threads.
 const SHARD_MIN_PATTERN_BYTES: usize = 4 * 1024 * 1024;
 
@@ -759,22 +765,21 @@ impl Matcher {
         }
         let far_pairs = Bloom::of(far);
         let lower_first_words = Bloom::of(lower_first_words);
-        let first_bitmap: Box<[u64]> = {
-            let mut distinct = first_words.clone();
-            distinct.sort_unstable();
-            distinct.dedup();
-            if map && small_filters && distinct.len() <= BITMAP_FIRST_WORDS {
-                let mut map = vec![0u64; (1 << FIRST_BITMAP_BITS) / 64].into_boxed_slice();
-                for &h in &distinct {
-                    let b = (h >> (64 - FIRST_BITMAP_BITS)) as usize;
-                    if let Some(w) = map.get_mut(b >> 6) {
-                        *w |= 1 << (b & 63);
-                    }
+        // Sorted and deduplicated once: the map counts distinct first words, and the filter
+        // is built from them (sorting them again costs little).
+        first_words.sort_unstable();
+        first_words.dedup();
+        let first_bitmap: Box<[u64]> = if map && small_filters && first_words.len() <= BITMAP_FIRST_WORDS {
+            let mut bits = vec![0u64; (1 << FIRST_BITMAP_BITS) / 64].into_boxed_slice();
+            for &h in &first_words {
+                let b = first_bit(h);
+                if let Some(w) = bits.get_mut(b >> 6) {
+                    *w |= 1 << (b & 63);
                 }
-                map
-            } else {
-                Box::from([])
             }
+            bits
+        } else {
+            Box::from([])
         };
         let first_words = if small_filters {
             Bloom::of(first_words)
@@ -906,31 +911,32 @@ impl Matcher {
     ) {
         // The mode is chosen once a segment, outside the scan: the default scan is compiled
         // on its own, without a test a word.
-        // Which first step (a bit map of few first words, the filters, the table of a large
-        // gazetteer) is a const generic too.
-        let bitmap = !self.first_bitmap.is_empty();
-        match (seg.overlaps, self.small_filters, bitmap) {
-            (Overlaps::None, true, true) => {
-                self.scan::<false, false, true, H>(text, folded, seg, scratch, out)
-            }
-            (Overlaps::None, true, false) => {
-                self.scan::<false, false, false, H>(text, folded, seg, scratch, out)
-            }
-            (Overlaps::None, false, _) => self.scan::<false, true, false, H>(text, folded, seg, scratch, out),
-            (Overlaps::All, true, true) => self.scan::<true, false, true, H>(text, folded, seg, scratch, out),
-            (Overlaps::All, true, false) => {
-                self.scan::<true, false, false, H>(text, folded, seg, scratch, out)
-            }
-            (Overlaps::All, false, _) => self.scan::<true, true, false, H>(text, folded, seg, scratch, out),
-            (Overlaps::Nested, small, bitmap) => {
+        match seg.overlaps {
+            Overlaps::None => self.scan_form::<false, H>(text, folded, seg, scratch, out),
+            Overlaps::All => self.scan_form::<true, H>(text, folded, seg, scratch, out),
+            Overlaps::Nested => {
                 let base = out.len();
-                match (small, bitmap) {
-                    (true, true) => self.scan::<true, false, true, H>(text, folded, seg, scratch, out),
-                    (true, false) => self.scan::<true, false, false, H>(text, folded, seg, scratch, out),
-                    (false, _) => self.scan::<true, true, false, H>(text, folded, seg, scratch, out),
-                }
+                self.scan_form::<true, H>(text, folded, seg, scratch, out);
                 keep_nested(out, base);
             }
+        }
+    }
+
+    /// The scan in the form the gazetteer's size asks for (a const generic each): the map of
+    /// few first words, the filters, or the table of first words of a large gazetteer.
+    #[inline(always)]
+    fn scan_form<'a, 't, const ALL: bool, H: Haystack>(
+        &'a self,
+        text: &'t str,
+        folded: &H,
+        seg: &Segment,
+        scratch: &mut Scratch,
+        out: &mut Vec<Mention<'a, 't>>,
+    ) {
+        match (self.small_filters, !self.first_bitmap.is_empty()) {
+            (true, true) => self.scan::<ALL, false, true, H>(text, folded, seg, scratch, out),
+            (true, false) => self.scan::<ALL, false, false, H>(text, folded, seg, scratch, out),
+            (false, _) => self.scan::<ALL, true, false, H>(text, folded, seg, scratch, out),
         }
     }
 
@@ -1036,11 +1042,7 @@ impl Matcher {
                     (named || rest == Some(true)).then(|| (root.map_or(Step::Dead, Step::Edge), lower, rest))
                 }
             } else if !if BITMAP {
-                // One bit, one load, in a map that stays in the L1 cache.
-                let b = (h >> (64 - FIRST_BITMAP_BITS)) as usize;
-                self.first_bitmap
-                    .get(b >> 6)
-                    .is_some_and(|w| w >> (b & 63) & 1 != 0)
+                self.first_map_has(h)
             } else {
                 self.first_words.may_contain(h)
             } {
@@ -1092,6 +1094,16 @@ impl Matcher {
             self.pair_filter(lower)
                 .may_contain(pair_hash(h, fb.get(j..w2).unwrap_or(&[]), h2))
         })
+    }
+
+    /// True if the word hashed `h` may start a pattern, in the map of few first words: one bit,
+    /// one load, in 8 KiB that stay in the L1 cache.
+    #[inline(always)]
+    fn first_map_has(&self, h: u64) -> bool {
+        let b = first_bit(h);
+        self.first_bitmap
+            .get(b >> 6)
+            .is_some_and(|w| w >> (b & 63) & 1 != 0)
     }
 
     /// The filter of pairs a text word may start: [`Matcher::lower_pairs`] for a word with a
