@@ -942,7 +942,8 @@ impl Matcher {
 
     /// The scan: with `ALL`, every name that passes at every place a name may start, longest
     /// first at each; without, leftmost-longest, resuming after each mention. With `LARGE`, the
-    /// first step of a word is the table of first words rather than the filters.
+    /// first step of a word is the table of first words rather than the filters; with `BITMAP`
+    /// (small gazetteers), the map of first words rather than their Bloom filter.
     #[inline]
     fn scan<'a, 't, const ALL: bool, const LARGE: bool, const BITMAP: bool, H: Haystack>(
         &'a self,
