@@ -1553,8 +1553,9 @@ fn pair_hash(h1: u64, sep: &[u8], h2: u64) -> u64 {
 }
 
 /// A blocked Bloom filter over 64-bit hashes, 16 bits per item: the high bits of a hash pick
-/// one 64-bit word, the low bits set three bits in it, so a probe reads one word (one cache
-/// line) where a classic filter reads one per bit.
+/// one 64-bit word, the low bits set two bits in it, so a probe reads one word (one cache
+/// line) where a classic filter reads one per bit. (A third bit halves the false positives,
+/// about 1.4% at 16 bits an item, but its shift cost the scan more than they do.)
 #[derive(Debug, Clone)]
 struct Bloom {
     bits: Vec<u64>,
@@ -1608,7 +1609,7 @@ impl Bloom {
     #[inline]
     fn probe(&self, h: u64) -> (usize, u64) {
         let word = (((h >> 32) * self.words as u64) >> 32) as usize;
-        let bits = (1u64 << (h & 63)) | (1u64 << ((h >> 6) & 63)) | (1u64 << ((h >> 12) & 63));
+        let bits = (1u64 << (h & 63)) | (1u64 << ((h >> 6) & 63));
         (word, bits)
     }
     fn insert(&mut self, h: u64) {
