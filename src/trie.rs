@@ -150,10 +150,12 @@ fn word_end_hash_from(fb: &[u8], i: usize, load: impl Fn(usize) -> Option<u64>) 
             let rest = (stop.trailing_zeros() / 8) as usize;
             if stop != 0 && fb.get(i + 8 + rest).is_none_or(|&b| ENDS_WORD[usize::from(b)]) {
                 let len = 8 + rest;
-                let mut h = (x ^ (len as u64).rotate_right(8)).wrapping_mul(K);
-                if rest > 0 {
-                    h = (h.rotate_left(29) ^ (y & ((1u64 << (8 * rest)) - 1))).wrapping_mul(K);
-                }
+                let h = (x ^ (len as u64).rotate_right(8)).wrapping_mul(K);
+                // The rest mixed in only if there is one, chosen without a branch (words of
+                // eight bytes and of nine or more come in no order a predictor could learn).
+                let more = (h.rotate_left(29) ^ (y & ((1u64 << (8 * rest)) - 1))).wrapping_mul(K);
+                let keep = 0u64.wrapping_sub(u64::from(rest > 0));
+                let h = (more & keep) | (h & !keep);
                 return (i + len, h ^ (h >> 29));
             }
         }
