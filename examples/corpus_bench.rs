@@ -125,12 +125,12 @@ fn parse_args() -> Result<Args, Option<String>> {
             Short('t') | Long("threads") => threads = number(&mut p, "--threads")?,
             Long("batch-mb") => {
                 let mb: usize = number(&mut p, "--batch-mb")?;
-                if mb == 0 {
-                    return Err(Some(
-                        "invalid value `0` for --batch-mb: expected at least 1".into(),
-                    ));
-                }
-                batch = Some(mb << 20);
+                batch = Some(mb.checked_mul(1 << 20).filter(|&b| b > 0).ok_or_else(|| {
+                    Some(format!(
+                        "invalid value `{mb}` for --batch-mb: expected 1 to {}",
+                        usize::MAX >> 20
+                    ))
+                })?);
             }
             Short('s') | Long("stage") => {
                 stage = text(&mut p, "--stage")?;
