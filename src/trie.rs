@@ -102,8 +102,9 @@ pub(crate) fn word_hash(fb: &[u8], start: usize, end: usize) -> u64 {
 }
 
 /// [`word_end`] and [`word_hash`] of the word that starts at `fb[i]` in one load when it is
-/// ASCII and shorter than eight bytes (most words): the bytes read to find its end are the
-/// bytes it is hashed from.
+/// lower-case ASCII letters, shorter than eight bytes (most words), in two up to fifteen: the
+/// bytes read to find its end are the bytes it is hashed from. Other words (a digit, `_`, a
+/// non-ASCII character) take [`word_end`] and [`word_hash`].
 #[inline(always)]
 pub(crate) fn word_end_hash(fb: &[u8], i: usize) -> (usize, u64) {
     word_end_hash_from(fb, i, |k| fb.get(k..).and_then(crate::swar::load))
